@@ -1,0 +1,2 @@
+/** The cloudledger command line: local runs, secrets, reports and the benchmark. */
+package io.cloudledger.cli;

@@ -1,0 +1,2 @@
+/** GCP connector: Compute Engine, BigQuery billing export and Secret Manager. */
+package io.cloudledger.gcp;

@@ -1,0 +1,2 @@
+/** Provider-neutral core: model, configuration, secrets, sync, cost, rotation and dispatch. */
+package io.cloudledger.core;

@@ -1,0 +1,42 @@
+package io.cloudledger.core.secrets;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A place that holds named secrets (local keystore, environment, a cloud secret manager). The
+ * {@link SecretsManager} asks several of them in priority order.
+ *
+ * <p>Implementations throw {@link SecretStoreException} for failures of the store itself
+ * (unreachable, wrong password, tampered file); its message never contains a secret value.
+ */
+public interface SecretStore {
+
+  /** The name this store is configured under, e.g. {@code keystore-user} or {@code aws_secrets}. */
+  String name();
+
+  /** Lower is asked first: the local user keystore is 50, the app keystore 75. */
+  int priority();
+
+  /** Whether {@link #set}, {@link #delete} and {@link #createRandom} are supported. */
+  boolean writable();
+
+  Optional<SecretValue> get(String name);
+
+  void set(String name, SecretValue value);
+
+  /** Deletes the secret; returns whether it existed. */
+  boolean delete(String name);
+
+  /** The names of the secrets held, sorted; never their values. */
+  List<String> list();
+
+  /**
+   * Generates a random secret of {@code length} characters drawn from {@code alphabet}, stores it
+   * and returns it.
+   */
+  SecretValue createRandom(String name, int length, String alphabet);
+
+  /** Whether the store can be used right now, with a human-readable detail. */
+  StoreHealth health();
+}

@@ -1,0 +1,2 @@
+/** Thin Google Cloud Functions handlers around the core: Pub/Sub CloudEvent and HTTP. */
+package io.cloudledger.gcf;

@@ -1,0 +1,2 @@
+/** The AWS CDK app that deploys cloudledger. */
+package io.cloudledger.infra;
