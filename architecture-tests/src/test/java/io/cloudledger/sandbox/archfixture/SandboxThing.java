@@ -1,0 +1,4 @@
+package io.cloudledger.sandbox.archfixture;
+
+/** A sandbox class for the fixtures to depend on. */
+public class SandboxThing {}
