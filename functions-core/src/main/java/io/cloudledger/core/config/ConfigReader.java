@@ -222,18 +222,21 @@ final class ConfigReader {
   }
 
   private static Optional<String> ownerOfSessionKey(String key, SessionType current) {
-    return SESSION_KEYS.entrySet().stream()
-        .filter(e -> e.getKey() != current && e.getValue().contains(key))
-        .map(
-            e ->
-                "'"
-                    + key
-                    + "' is a key of "
-                    + e.getKey().yamlName()
-                    + " sessions, not of "
-                    + current.yamlName()
-                    + " sessions")
-        .findFirst();
+    List<String> owners =
+        java.util.Arrays.stream(SessionType.values())
+            .filter(t -> t != current && SESSION_KEYS.get(t).contains(key))
+            .map(SessionType::yamlName)
+            .toList();
+    return owners.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "'"
+                + key
+                + "' is a key of "
+                + String.join(", ", owners)
+                + " sessions, not of "
+                + current.yamlName()
+                + " sessions");
   }
 
   private AwsSession readAws(Section s, ValueOrigin origin, String name) {
@@ -564,39 +567,58 @@ final class ConfigReader {
   }
 
   private static Optional<String> ownerOfStoreKey(String key, StoreType current) {
-    return STORE_KEYS.entrySet().stream()
-        .filter(e -> e.getKey() != current && e.getValue().contains(key))
-        .map(
-            e ->
-                "'"
-                    + key
-                    + "' is a key of "
-                    + e.getKey().yamlName()
-                    + " stores, not of "
-                    + current.yamlName()
-                    + " stores")
-        .findFirst();
+    List<String> owners =
+        java.util.Arrays.stream(StoreType.values())
+            .filter(t -> t != current && STORE_KEYS.get(t).contains(key))
+            .map(StoreType::yamlName)
+            .toList();
+    return owners.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "'"
+                + key
+                + "' is a key of "
+                + String.join(", ", owners)
+                + " stores, not of "
+                + current.yamlName()
+                + " stores");
   }
 
+  // The warning goes on the cloud stores of a shared priority: a keystore's priority is often
+  // a default that the file does not even show.
   private void warnOnSharedPriorities(Section sm, SecretsManagerConfig config) {
-    Map<Integer, String> firstByPriority = new HashMap<>();
+    Map<Integer, List<StoreConfig>> byPriority = new java.util.TreeMap<>();
     for (StoreConfig store : config.storesByPriority()) {
-      String first = firstByPriority.putIfAbsent(store.priority(), store.name());
-      if (first != null) {
+      byPriority.computeIfAbsent(store.priority(), p -> new ArrayList<>()).add(store);
+    }
+    for (List<StoreConfig> group : byPriority.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      List<StoreConfig> targets =
+          group.stream().filter(CloudStoreConfig.class::isInstance).toList();
+      for (StoreConfig target : targets.isEmpty() ? List.of(group.getLast()) : targets) {
+        String others =
+            group.stream()
+                .filter(other -> other != target)
+                .map(other -> "'" + other.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
         String path =
-            store instanceof CloudStoreConfig cloud
-                ? KeyPath.child(cloud.origin().keyPath(), "priority")
-                : KeyPath.child(KeyPath.child(sm.path, store.name()), "priority");
+            target instanceof CloudStoreConfig cloud
+                ? cloud.origin().keyPath()
+                : KeyPath.child(sm.path, target.name());
         int line =
-            store instanceof CloudStoreConfig cloud ? cloud.origin().line() : sm.line(store.name());
+            target instanceof CloudStoreConfig cloud
+                ? cloud.origin().line()
+                : sm.line(target.name());
         problems.warning(
-            path,
+            KeyPath.child(path, "priority"),
             line,
             "priority "
-                + store.priority()
-                + " is shared with '"
-                + first
-                + "'; stores with equal priority are asked in name order");
+                + target.priority()
+                + " is shared with "
+                + others
+                + "; stores with equal priority are asked in name order");
       }
     }
   }
@@ -717,7 +739,7 @@ final class ConfigReader {
       return Optional.of(new ConfigValue.SecretReference(origin, name));
     }
     if (text.isEmpty()) {
-      problems.error(path, node.line(), "is empty; give a value or remove the key");
+      problems.error(path, node.line(), "has no value; give one or remove the key");
       return Optional.empty();
     }
     if (sensitive) {
