@@ -60,7 +60,10 @@ final class YamlTreeReader {
           problems.error(
               path, line, "YAML aliases (*name) are not supported; write the value out in full");
         }
-        yield new YamlNode.Scalar(line, YamlNode.Kind.STRING, parser.getText());
+        String text = parser.getText();
+        // "key:" with nothing after it arrives as an empty string; it is an empty value.
+        yield new YamlNode.Scalar(
+            line, text.isEmpty() ? YamlNode.Kind.NULL : YamlNode.Kind.STRING, text);
       }
       case VALUE_NUMBER_INT -> new YamlNode.Scalar(line, YamlNode.Kind.INTEGER, parser.getText());
       case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(line, YamlNode.Kind.DECIMAL, parser.getText());

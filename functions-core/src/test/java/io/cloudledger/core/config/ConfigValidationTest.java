@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigValidationTest {
 
   @Nested
-  class Files_ {
+  class WholeFile {
     @Test
     void load_whenFileHasManyProblems_throwsOneExceptionListingAll() {
       Path file = fixture("all-problems.yaml");
@@ -141,6 +141,17 @@ class ConfigValidationTest {
 
   @Nested
   class Structure {
+    @Test
+    void validate_whenCloudSessionsHasNoValue_saysSo() {
+      assertThat(errors("cloud_sessions:\n"))
+          .extracting(ConfigProblem::path, ConfigProblem::message)
+          .containsExactly(
+              tuple(
+                  "cloud_sessions",
+                  "expected a list of sessions (each item starting with '- name:'), found an"
+                      + " empty value"));
+    }
+
     @Test
     void validate_whenTopLevelIsAList_saysAMappingIsExpected() {
       assertThat(errors("- a\n- b\n"))
