@@ -172,7 +172,9 @@ final class ConfigReader {
 
     if (type.isEmpty()) {
       Set<String> anyKey = new LinkedHashSet<>(SESSION_COMMON_KEYS);
-      SESSION_KEYS.values().forEach(anyKey::addAll);
+      for (SessionType any : SessionType.values()) {
+        anyKey.addAll(SESSION_KEYS.get(any));
+      }
       checkKeys(s, anyKey, key -> Optional.empty());
       return Optional.empty();
     }
@@ -180,16 +182,16 @@ final class ConfigReader {
     List<String> allowed = new ArrayList<>(SESSION_COMMON_KEYS);
     allowed.addAll(SESSION_KEYS.get(sessionType));
     checkKeys(s, allowed, key -> ownerOfSessionKey(key, sessionType));
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
     ValueOrigin origin = new ValueOrigin(file, s.path, s.node.line());
-    return Optional.of(
+    // Read even without a name, so that the session's other problems are reported too.
+    String sessionName = name.orElse("");
+    CloudSession session =
         switch (sessionType) {
-          case AWS -> readAws(s, origin, name.get());
-          case AZURE -> readAzure(s, origin, name.get());
-          case GCP -> readGcp(s, origin, name.get());
-        });
+          case AWS -> readAws(s, origin, sessionName);
+          case AZURE -> readAzure(s, origin, sessionName);
+          case GCP -> readGcp(s, origin, sessionName);
+        };
+    return name.isPresent() ? Optional.of(session) : Optional.empty();
   }
 
   private Optional<SessionType> sessionType(Section s, String text) {
@@ -466,7 +468,9 @@ final class ConfigReader {
     Optional<StoreType> type = typeText.flatMap(t -> storeType(s, t));
     if (type.isEmpty()) {
       Set<String> anyKey = new LinkedHashSet<>(STORE_COMMON_KEYS);
-      STORE_KEYS.values().forEach(anyKey::addAll);
+      for (StoreType any : StoreType.values()) {
+        anyKey.addAll(STORE_KEYS.get(any));
+      }
       checkKeys(s, anyKey, key -> Optional.empty());
       return Optional.empty();
     }

@@ -235,6 +235,32 @@ class ConfigValidationTest {
     }
 
     @Test
+    void validate_whenNameIsMissing_stillChecksTheRestOfTheSession() {
+      String yaml =
+          "cloud_sessions:\n  - session_type: aws\n    endpoint_url: ftp://x\n    regoin: x\n";
+
+      assertThat(errors(yaml))
+          .extracting(ConfigProblem::path, ConfigProblem::line)
+          .containsExactly(
+              tuple("cloud_sessions[0].name", 2),
+              tuple("cloud_sessions[0].endpoint_url", 3),
+              tuple("cloud_sessions[0].regoin", 4));
+    }
+
+    @Test
+    void validate_whenSessionTypeIsMissing_checksKeysAgainstEveryCloud() {
+      String yaml = "cloud_sessions:\n  - name: a\n    tenant_id: ENV/T\n    projet_ids: []\n";
+
+      assertThat(errors(yaml))
+          .extracting(ConfigProblem::path, ConfigProblem::message)
+          .containsExactly(
+              tuple("cloud_sessions[0].session_type", "missing required key 'session_type'"),
+              tuple(
+                  "cloud_sessions[0].projet_ids",
+                  "unknown key 'projet_ids' (did you mean 'project_ids'?)"));
+    }
+
+    @Test
     void validate_whenSessionTypeIsUnknown_listsTheKnownTypes() {
       String yaml = "cloud_sessions:\n  - name: a\n    session_type: oracle\n";
 
