@@ -81,6 +81,25 @@ class ConfigValidationTest {
     }
 
     @Test
+    void load_whenFileIsNotUtf8_saysSo(@TempDir Path dir) throws IOException {
+      Path binary = Files.write(dir.resolve("cloudledger.yaml"), new byte[] {(byte) 0xff, 0x0a});
+
+      assertThatThrownBy(() -> ConfigLoader.load(binary))
+          .hasMessage(binary + ": the file is not UTF-8 text");
+    }
+
+    @Test
+    void load_whenFileIsNotReadable_saysPermissionDenied(@TempDir Path dir) throws IOException {
+      Path locked = Files.writeString(dir.resolve("cloudledger.yaml"), "cloud_sessions: []\n");
+      Files.setPosixFilePermissions(locked, java.util.Set.of());
+      // root reads any file, so this only means something when the tests run as a normal user
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "running as root");
+
+      assertThatThrownBy(() -> ConfigLoader.load(locked))
+          .hasMessage(locked + ": the file cannot be read (permission denied)");
+    }
+
+    @Test
     void load_whenPathIsADirectory_saysSo(@TempDir Path dir) {
       assertThatThrownBy(() -> ConfigLoader.load(dir))
           .hasMessage(dir + ": is a directory, not a configuration file");
