@@ -676,6 +676,8 @@ final class ConfigReader {
       }
       if (ValueRules.httpUrl(text).isEmpty()) {
         error(value, "expected embedded, aws or an http(s) URL, found '" + echo(text) + "'");
+      } else {
+        checkUrl(value, false);
       }
       return new InventoryConfig.Remote(value);
     }
@@ -872,7 +874,10 @@ final class ConfigReader {
     if (value instanceof ConfigValue.Literal literal) {
       String text = literal.value().reveal();
       Optional<java.net.URI> uri = ValueRules.httpUrl(text);
-      if (uri.isEmpty()) {
+      if (uri.isPresent() && uri.get().getRawUserInfo() != null) {
+        // Not echoed: the user-info part is typically a password.
+        error(value, "must not hold credentials (user:password@); give them as separate keys");
+      } else if (uri.isEmpty()) {
         error(value, "is not an http(s) URL: '" + echo(text) + "'");
       } else if (httpsOnly && !uri.get().getScheme().equalsIgnoreCase("https")) {
         error(value, "must be an https URL (the Azure SDK refuses other authority hosts)");

@@ -78,6 +78,29 @@ class SecretRedactionTest {
   }
 
   @Test
+  void urlWithAPassword_isAnErrorThatDoesNotQuoteIt() {
+    String yaml =
+        """
+        secrets_manager:
+          cloud_stores:
+            v: {store_type: vault, address: 'https://admin:pa55-w0rd@vault.local:8200'}
+        inventory: {endpoint: 'http://me:pa55-w0rd@127.0.0.1:8000'}
+        """;
+
+    List<ConfigProblem> errors = Fixtures.errors(yaml);
+
+    assertThat(errors)
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactly(
+            tuple(
+                "secrets_manager.cloud_stores.v.address",
+                "must not hold credentials (user:password@); give them as separate keys"),
+            tuple(
+                "inventory.endpoint",
+                "must not hold credentials (user:password@); give them as separate keys"));
+  }
+
+  @Test
   void invalidYamlOnALineWithASecret_doesNotQuoteTheLine() {
     ConfigException e =
         catchThrowableOfType(
