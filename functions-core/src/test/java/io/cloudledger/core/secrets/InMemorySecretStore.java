@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** A writable in-memory store for tests; {@link #failWith} makes every call fail. */
@@ -12,6 +13,8 @@ final class InMemorySecretStore implements SecretStore {
   private final int priority;
   private final Map<String, SecretValue> secrets = new ConcurrentSkipListMap<>();
   private volatile String failure;
+  private final java.util.Set<String> rejectedWrites = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> garbledReads = ConcurrentHashMap.newKeySet();
 
   InMemorySecretStore(String name, int priority) {
     this.name = name;
@@ -26,6 +29,18 @@ final class InMemorySecretStore implements SecretStore {
   /** From now on every call throws a {@link SecretStoreException} with this message. */
   InMemorySecretStore failWith(String message) {
     this.failure = message;
+    return this;
+  }
+
+  /** Writes of this secret fail, as a store with a stricter naming rule would. */
+  InMemorySecretStore rejectWritesOf(String secretName) {
+    rejectedWrites.add(secretName);
+    return this;
+  }
+
+  /** Reads of this secret return a different value, as a lossy store would. */
+  InMemorySecretStore garbleReadsOf(String secretName) {
+    garbledReads.add(secretName);
     return this;
   }
 
@@ -57,12 +72,19 @@ final class InMemorySecretStore implements SecretStore {
   @Override
   public Optional<SecretValue> get(String secretName) {
     maybeFail();
+    if (garbledReads.contains(secretName) && secrets.containsKey(secretName)) {
+      return Optional.of(SecretValue.of(secrets.get(secretName).reveal() + "-garbled"));
+    }
     return Optional.ofNullable(secrets.get(secretName));
   }
 
   @Override
   public void set(String secretName, SecretValue value) {
     maybeFail();
+    if (rejectedWrites.contains(secretName)) {
+      throw new SecretStoreException(
+          "store '" + name + "' rejected secret '" + secretName + "': quota exceeded");
+    }
     secrets.put(secretName, value);
   }
 
