@@ -30,11 +30,9 @@ public final class SecretsManager {
             "two secret stores are named '" + store.name() + "'; store names must be unique");
       }
     }
-    this.stores =
-        stores.stream()
-            .<SecretStore>map(store -> store)
-            .sorted(Comparator.comparingInt(SecretStore::priority).thenComparing(SecretStore::name))
-            .toList();
+    List<SecretStore> ordered = new ArrayList<>(stores);
+    ordered.sort(Comparator.comparingInt(SecretStore::priority).thenComparing(SecretStore::name));
+    this.stores = List.copyOf(ordered);
   }
 
   /** The stores in the order they are asked. */

@@ -76,6 +76,10 @@ record KeystoreHeader(int version, KdfParameters kdf, byte[] salt, byte[] keyChe
    * @throws KeystoreTamperedException if the header's digest does not match
    */
   static KeystoreHeader parse(byte[] file, Path path) {
+    if (file.length == 0) {
+      throw new KeystoreFormatException(
+          path + " is empty: not a cloudledger keystore (a keystore is never written empty)");
+    }
     if (file.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
       throw new KeystoreFormatException(
           path + " is not a cloudledger keystore (it does not start with \"CLKS\")");

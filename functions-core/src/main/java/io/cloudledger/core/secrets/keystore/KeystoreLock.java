@@ -1,7 +1,7 @@
 package io.cloudledger.core.secrets.keystore;
 
+import io.cloudledger.core.secrets.SecretStoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -72,7 +72,8 @@ final class KeystoreLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       threadLock.unlock();
-      throw new UncheckedIOException("cannot open the lock file " + lockFile, e);
+      throw new SecretStoreException(
+          "cannot open the lock file " + lockFile + " of keystore " + keystore + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(channel);
@@ -109,7 +110,7 @@ final class KeystoreLock implements AutoCloseable {
       fileLock.release();
       channel.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the keystore lock", e);
+      throw new SecretStoreException("cannot release the keystore lock: " + e, e);
     } finally {
       threadLock.unlock();
     }
