@@ -142,6 +142,10 @@ public final class SecretsImport {
           throw new SecretStoreException("'" + name + "' appears twice in " + file);
         }
       }
+      if (parser.nextToken() != null) {
+        throw new SecretStoreException(
+            "secrets file " + file + " holds more than one YAML document; put all secrets in one");
+      }
     } catch (NoSuchFileException e) {
       throw new SecretStoreException("secrets file " + file + " does not exist");
     } catch (JsonProcessingException e) {

@@ -173,6 +173,7 @@ class SecretsImportTest {
     assertImportFails("a: x\n\"bad name\": " + VALUE_A + "\n", "entry 2", "invalid name");
     assertImportFails("- " + VALUE_A + "\n", "must be a flat map");
     assertImportFails("", "is empty");
+    assertImportFails("a: x\n---\nb: " + VALUE_A + "\n", "more than one YAML document");
     assertThat(user.contents()).isEmpty();
   }
 

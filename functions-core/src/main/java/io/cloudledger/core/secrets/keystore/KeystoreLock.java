@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class KeystoreLock implements AutoCloseable {
   private static final long POLL_MILLIS = 20;
-  // FileChannel locks belong to the whole JVM, so threads must be kept apart separately.
+  // FileChannel locks belong to the whole JVM, so threads must be kept apart separately; this also
+  // keeps one open channel per lock file, since on POSIX closing any channel to a file drops every
+  // lock the process holds on it.
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
       new ConcurrentHashMap<>();
 

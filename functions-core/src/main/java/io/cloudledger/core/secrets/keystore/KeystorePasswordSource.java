@@ -3,6 +3,7 @@ package io.cloudledger.core.secrets.keystore;
 import io.cloudledger.core.secrets.SecretStoreException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,7 @@ public final class KeystorePasswordSource {
 
   /** The variable from {@code environment}, else {@code prompt}. */
   public static KeystorePasswordSource of(Map<String, String> environment, PasswordPrompt prompt) {
-    return new KeystorePasswordSource(environment, java.util.Objects.requireNonNull(prompt));
+    return new KeystorePasswordSource(environment, Objects.requireNonNull(prompt, "prompt"));
   }
 
   /** Only the variable: for processes without a terminal. */

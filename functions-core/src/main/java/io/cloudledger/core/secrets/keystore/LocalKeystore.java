@@ -346,6 +346,8 @@ public final class LocalKeystore implements SecretStore {
   }
 
   private void write(KeystoreHeader header, DerivedKeys keys, Map<String, Entry> entries) {
+    // Random 96-bit nonces under one key stay collision-safe for ~2^32 writes (NIST SP 800-38D),
+    // far beyond a local keystore's life; a password change or migration also resets the key.
     byte[] headerBytes = header.encode();
     byte[] plain = KeystorePayload.encode(entries);
     byte[] ciphertext;
