@@ -61,6 +61,9 @@ class KeystoreTwoProcessesTest {
 
     long[] a = window(logs.get(0));
     long[] b = window(logs.get(1));
+    System.out.printf(
+        "writes of process a: %d ms, of process b: %d ms, overlapping %d ms%n",
+        a[1] - a[0], b[1] - b[0], Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
     assertThat(Math.max(a[0], b[0]))
         .as("the two processes wrote at the same time (a=%s..%s, b=%s..%s)", a[0], a[1], b[0], b[1])
         .isLessThan(Math.min(a[1], b[1]));
