@@ -16,7 +16,9 @@ public interface InventoryStore {
 
   /**
    * The hash projection of every stored resource of {@code account}, tombstoned ones included,
-   * keyed by resource key: one paged, projection-only read of the account's partition.
+   * keyed by resource key: one paged, projection-only read of the account's partition. Only
+   * resource items belong here (not scope records), so every key parses as a {@link
+   * io.cloudledger.core.model.ResourceKey}.
    */
   Map<String, StoredHash> hashes(AccountKey account);
 

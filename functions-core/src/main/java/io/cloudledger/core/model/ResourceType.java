@@ -1,6 +1,8 @@
 package io.cloudledger.core.model;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The provider-neutral kind of a resource. Add a constant to support a new kind; {@link #key()}
@@ -29,6 +31,9 @@ public enum ResourceType {
       }
     }
     throw new IllegalArgumentException(
-        "unknown resource type '" + value + "', expected one of vm, storage, network, subnet");
+        "unknown resource type '"
+            + value
+            + "', expected one of "
+            + Arrays.stream(values()).map(ResourceType::key).collect(Collectors.joining(", ")));
   }
 }

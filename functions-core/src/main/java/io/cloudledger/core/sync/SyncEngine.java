@@ -18,10 +18,15 @@ import org.slf4j.LoggerFactory;
  * of their scope, and records a {@link SyncRun}.
  *
  * <p>Running the same target twice leaves the store as one run would and writes nothing the second
- * time. If the source or the store throws, the run is recorded as {@code FAILED}, nothing is
- * tombstoned (puts already flushed stay: they are true observations) and the exception propagates,
- * so the adapter can map a {@link io.cloudledger.core.error.RetryableException} to a retry and a
- * {@link io.cloudledger.core.error.PermanentException} to the dead-letter path.
+ * time. If the source or the store throws, the run is recorded as {@code FAILED} and the exception
+ * propagates, so the adapter can map a {@link io.cloudledger.core.error.RetryableException} to a
+ * retry and a {@link io.cloudledger.core.error.PermanentException} to the dead-letter path.
+ * Tombstones are decided only after the listing returned, so a failed listing tombstones nothing;
+ * puts already flushed stay (they are true observations, and the retry finds them unchanged).
+ *
+ * <p>Duplicates: the first observation of a resource key counts, later copies are counted as {@code
+ * duplicates} and ignored. A key belongs to one scope, and sources list a scope's pages in order,
+ * so "first" is deterministic.
  */
 public final class SyncEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);

@@ -16,6 +16,10 @@ public record SyncTarget(
     requireText(requestId, "requestId");
     Objects.requireNonNull(account, "account");
     types = Set.copyOf(types);
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a sync of " + account + " needs at least one resource type");
+    }
     requireText(trigger, "trigger");
   }
 

@@ -45,4 +45,11 @@ class ResourceKeyTest {
     assertThat(Scope.allRegions(ResourceType.VM).covers(key)).isTrue();
     assertThat(key.scope()).isEqualTo(Scope.of("eu-west-1", ResourceType.VM));
   }
+
+  @Test
+  void parse_whenTypeUnknown_listsTheKnownTypes() {
+    assertThatThrownBy(() -> ResourceKey.parse("db#us-east-1#x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown resource type 'db', expected one of vm, storage, network, subnet");
+  }
 }

@@ -500,4 +500,11 @@ class SyncEngineTest {
     assertThat(liveKeys()).hasSize(1000);
     assertThat(store.largestChangeSet()).isLessThanOrEqualTo(3);
   }
+
+  @Test
+  void target_withoutResourceTypes_isRejected() {
+    assertThatThrownBy(() -> new SyncTarget("req", ACCOUNT, Set.of(), "manual"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a sync of aws#123456789012 needs at least one resource type");
+  }
 }
