@@ -8,6 +8,10 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.inventory.InMemoryInventoryStore;
 import io.cloudledger.core.inventory.InventoryQuery;
+import io.cloudledger.core.inventory.InventorySource;
+import io.cloudledger.core.inventory.ListingReport;
+import io.cloudledger.core.inventory.ResourcePage;
+import io.cloudledger.core.inventory.ScopeListings;
 import io.cloudledger.core.inventory.ListingStatus;
 import io.cloudledger.core.inventory.MutableClock;
 import io.cloudledger.core.inventory.RecordingInventoryStore;
@@ -506,5 +510,35 @@ class SyncEngineTest {
     assertThatThrownBy(() -> new SyncTarget("req", ACCOUNT, Set.of(), "manual"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a sync of aws#123456789012 needs at least one resource type");
+  }
+
+  @Test
+  void sync_whenConnectorHitsPermanentErrorInOneRegion_failsThatScopeAndTombstonesTheOthers() {
+    sync(ScriptedInventorySource.completeListing(threeVms()));
+    // A connector built on ScopeListings: regions in parallel, eu-west-1 denied.
+    InventorySource connector =
+        (account, types, sink) ->
+            ListingReport.of(
+                ScopeListings.listAll(
+                    List.of(US_VM, EU_VM),
+                    2,
+                    (scope, scopeSink) -> {
+                      if (scope.equals(EU_VM)) {
+                        throw new PermanentException("UnauthorizedOperation", "region disabled");
+                      }
+                      scopeSink.accept(ResourcePage.of(scope, List.of(vm("us-east-1", "i-1"))));
+                      return ScopeOutcome.complete(scope);
+                    },
+                    sink));
+
+    store.clearRecording();
+    SyncResult result =
+        engine.sync(new SyncTarget("req-c", ACCOUNT, VMS, "schedule"), connector);
+
+    assertThat(result.status()).isEqualTo(SyncStatus.PARTIAL);
+    assertThat(result.failedScopes())
+        .containsExactly(ScopeOutcome.failed(EU_VM, "UnauthorizedOperation: region disabled"));
+    assertThat(result.counts().tombstoned()).isEqualTo(1);
+    assertThat(liveKeys()).containsExactly("vm#eu-west-1#i-3", "vm#us-east-1#i-1");
   }
 }
