@@ -10,11 +10,11 @@ import io.cloudledger.core.inventory.InMemoryInventoryStore;
 import io.cloudledger.core.inventory.InventoryQuery;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.inventory.ListingReport;
-import io.cloudledger.core.inventory.ResourcePage;
-import io.cloudledger.core.inventory.ScopeListings;
 import io.cloudledger.core.inventory.ListingStatus;
 import io.cloudledger.core.inventory.MutableClock;
 import io.cloudledger.core.inventory.RecordingInventoryStore;
+import io.cloudledger.core.inventory.ResourcePage;
+import io.cloudledger.core.inventory.ScopeListings;
 import io.cloudledger.core.inventory.ScopeOutcome;
 import io.cloudledger.core.inventory.ScopeStatus;
 import io.cloudledger.core.inventory.Tombstone;
@@ -532,8 +532,7 @@ class SyncEngineTest {
                     sink));
 
     store.clearRecording();
-    SyncResult result =
-        engine.sync(new SyncTarget("req-c", ACCOUNT, VMS, "schedule"), connector);
+    SyncResult result = engine.sync(new SyncTarget("req-c", ACCOUNT, VMS, "schedule"), connector);
 
     assertThat(result.status()).isEqualTo(SyncStatus.PARTIAL);
     assertThat(result.failedScopes())
