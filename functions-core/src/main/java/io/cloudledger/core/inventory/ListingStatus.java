@@ -1,0 +1,11 @@
+package io.cloudledger.core.inventory;
+
+/** How far the listing of one scope got. Only {@link #COMPLETE} allows tombstoning. */
+public enum ListingStatus {
+  /** Every page was read: what was not returned no longer exists. */
+  COMPLETE,
+  /** Some pages were read, then the listing stopped: absent resources may still exist. */
+  PARTIAL,
+  /** The listing failed: nothing can be concluded about absent resources. */
+  FAILED
+}
