@@ -5,26 +5,47 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything the command line reads from the world outside its arguments. Commands get it injected,
- * so tests run them with their own environment, home directory, stdin and prompt.
+ * so tests run them with their own environment, home directory, stdin and terminal.
  *
  * @param env the environment variables
  * @param home the state directory ({@code CLOUDLEDGER_HOME}, default {@code ~/.cloudledger})
+ * @param workingDirectory where relative paths and {@code ./cloudledger.yaml} are looked up
  * @param stdin where {@code --value-stdin} and similar options read from
- * @param prompt asks the user for a hidden value (a password); empty when there is no terminal
+ * @param terminal the interactive terminal, for hidden prompts (passwords, secret values)
  * @param clock the time source
  */
 public record CliEnvironment(
-    Map<String, String> env, Path home, InputStream stdin, PasswordPrompt prompt, Clock clock) {
+    Map<String, String> env,
+    Path home,
+    Path workingDirectory,
+    InputStream stdin,
+    Terminal terminal,
+    Clock clock) {
 
-  /** Asks the user for a value without echoing it. */
-  @FunctionalInterface
-  public interface PasswordPrompt {
-    /** The value typed, or empty when no interactive terminal is attached. */
-    Optional<char[]> ask(String question);
+  /** The user's terminal, when there is one. */
+  public interface Terminal {
+    /** Whether a user can be asked (a console is attached). */
+    boolean interactive();
+
+    /** Asks without echoing; null at end of input. Only called when {@link #interactive()}. */
+    char[] readHidden(String question);
+
+    /** A terminal that cannot ask anything (pipes, CI, tests). */
+    Terminal NONE =
+        new Terminal() {
+          @Override
+          public boolean interactive() {
+            return false;
+          }
+
+          @Override
+          public char[] readHidden(String question) {
+            throw new IllegalStateException("no interactive terminal");
+          }
+        };
   }
 
   public CliEnvironment {
@@ -34,11 +55,28 @@ public record CliEnvironment(
   /** The environment of this process. */
   public static CliEnvironment system() {
     Map<String, String> env = System.getenv();
+    Console console = System.console();
+    Terminal terminal =
+        console == null
+            ? Terminal.NONE
+            : new Terminal() {
+              @Override
+              public boolean interactive() {
+                return true;
+              }
+
+              @Override
+              public char[] readHidden(String question) {
+                // "%s": the question holds a path, which may contain a '%'.
+                return console.readPassword("%s", question);
+              }
+            };
     return new CliEnvironment(
         env,
         homeFrom(env, Path.of(System.getProperty("user.home"))),
+        Path.of("").toAbsolutePath(),
         System.in,
-        CliEnvironment::askConsole,
+        terminal,
         Clock.systemUTC());
   }
 
@@ -48,12 +86,5 @@ public record CliEnvironment(
     return configured == null || configured.isBlank()
         ? userHome.resolve(".cloudledger")
         : Path.of(configured);
-  }
-
-  private static Optional<char[]> askConsole(String question) {
-    Console console = System.console();
-    return console == null
-        ? Optional.empty()
-        : Optional.ofNullable(console.readPassword("%s", question));
   }
 }

@@ -8,18 +8,25 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code Main} would, with captured stdout and stderr. */
 final class CliRunner {
   private final Path home;
+  private Path workingDirectory;
   private final Map<String, String> env = new HashMap<>();
   private String stdin = "";
   private String promptAnswer;
+  final java.util.List<String> questions = new java.util.ArrayList<>();
 
   CliRunner(Path home) {
     this.home = home;
+    this.workingDirectory = home;
+  }
+
+  CliRunner in(Path directory) {
+    this.workingDirectory = directory;
+    return this;
   }
 
   CliRunner env(String name, String value) {
@@ -39,12 +46,28 @@ final class CliRunner {
   }
 
   Result run(String... args) {
+    CliEnvironment.Terminal terminal =
+        promptAnswer == null
+            ? CliEnvironment.Terminal.NONE
+            : new CliEnvironment.Terminal() {
+              @Override
+              public boolean interactive() {
+                return true;
+              }
+
+              @Override
+              public char[] readHidden(String question) {
+                questions.add(question);
+                return promptAnswer.toCharArray();
+              }
+            };
     CliEnvironment environment =
         new CliEnvironment(
             env,
             home,
+            workingDirectory,
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            question -> Optional.ofNullable(promptAnswer).map(String::toCharArray),
+            terminal,
             Clock.systemUTC());
     CommandLine commandLine = Cli.create(environment);
     StringWriter out = new StringWriter();

@@ -1,0 +1,142 @@
+package io.cloudledger.cli;
+
+import io.cloudledger.core.config.CloudStoreConfig;
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.KeystoreConfig;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.secrets.EnvironmentSecretStore;
+import io.cloudledger.core.secrets.SecretStore;
+import io.cloudledger.core.secrets.SecretsManager;
+import io.cloudledger.core.secrets.keystore.KeystorePasswordSource;
+import io.cloudledger.core.secrets.keystore.LocalKeystore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds the {@link SecretsManager} the CLI uses: the environment, the user keystore and the app
+ * keystore, placed and prioritised as the configuration file says (defaults without one).
+ */
+final class LocalSecrets {
+  static final String USER_KEYSTORE_FILE = "keystore-user.clks";
+  static final String APP_KEYSTORE_FILE = "keystore-app.clks";
+
+  private LocalSecrets() {}
+
+  /**
+   * The secrets manager for this environment. {@code explicitConfig} may be null; without any
+   * configuration file the defaults apply.
+   */
+  static SecretsManager open(CliEnvironment environment, Path explicitConfig, PrintWriter err) {
+    Optional<CloudledgerConfig> config =
+        ConfigLocation.find(environment, explicitConfig).map(ConfigLoader::load);
+    SharedPassword password = new SharedPassword(passwordSource(environment));
+    Duration lockTimeout = LocalKeystore.lockTimeoutFrom(environment.env());
+    ConfigResolver resolver = new ConfigResolver(environment.env(), SecretLookup.none());
+
+    List<SecretStore> stores = new ArrayList<>();
+    stores.add(new EnvironmentSecretStore(environment.env()));
+    KeystoreConfig user = config.map(c -> c.secretsManager().userKeystore()).orElse(null);
+    KeystoreConfig app = config.map(c -> c.secretsManager().appKeystore()).orElse(null);
+    addKeystore(
+        stores,
+        user,
+        LocalKeystore.USER_STORE_NAME,
+        LocalKeystore.USER_PRIORITY,
+        environment.home().resolve(USER_KEYSTORE_FILE),
+        resolver,
+        environment,
+        password,
+        lockTimeout);
+    addKeystore(
+        stores,
+        app,
+        LocalKeystore.APP_STORE_NAME,
+        LocalKeystore.APP_PRIORITY,
+        environment.home().resolve(APP_KEYSTORE_FILE),
+        resolver,
+        environment,
+        password,
+        lockTimeout);
+    for (CloudStoreConfig cloudStore :
+        config.map(c -> c.secretsManager().cloudStores()).orElse(List.of())) {
+      // Cloud secret stores come with their own connectors; say so rather than fail silently.
+      err.println(
+          "cloudledger: cloud secret store '"
+              + cloudStore.name()
+              + "' ("
+              + cloudStore.describe()
+              + ") is not supported by this version yet; skipped");
+    }
+    err.flush();
+    return new SecretsManager(stores);
+  }
+
+  private static void addKeystore(
+      List<SecretStore> stores,
+      KeystoreConfig configured,
+      String name,
+      int defaultPriority,
+      Path defaultPath,
+      ConfigResolver resolver,
+      CliEnvironment environment,
+      SharedPassword password,
+      Duration lockTimeout) {
+    if (configured != null && !configured.enabled()) {
+      return;
+    }
+    Path path =
+        configured == null
+            ? defaultPath
+            : resolver
+                .resolveOptionalText(configured.path())
+                .map(p -> environment.workingDirectory().resolve(p))
+                .orElse(defaultPath);
+    int priority = configured == null ? defaultPriority : configured.priority();
+    stores.add(
+        LocalKeystore.builder(path)
+            .name(name)
+            .priority(priority)
+            .password(password.forKeystore(path))
+            .lockTimeout(lockTimeout)
+            .build());
+  }
+
+  private static KeystorePasswordSource passwordSource(CliEnvironment environment) {
+    CliEnvironment.Terminal terminal = environment.terminal();
+    return terminal.interactive()
+        ? KeystorePasswordSource.of(environment.env(), terminal::readHidden)
+        : KeystorePasswordSource.environmentOnly(environment.env());
+  }
+
+  /**
+   * Both keystores usually share one password: ask the user once (naming the first keystore that
+   * needs it), not once per keystore. A keystore with another password reports a wrong password and
+   * the secrets manager moves on to the next store.
+   */
+  private static final class SharedPassword {
+    private final KeystorePasswordSource source;
+    private char[] answer;
+
+    SharedPassword(KeystorePasswordSource source) {
+      this.source = source;
+    }
+
+    Supplier<char[]> forKeystore(Path keystore) {
+      return () -> {
+        synchronized (this) {
+          if (answer == null) {
+            answer = source.password(keystore);
+          }
+          return answer.clone();
+        }
+      };
+    }
+  }
+}
