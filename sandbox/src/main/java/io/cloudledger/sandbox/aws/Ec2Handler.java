@@ -250,6 +250,8 @@ final class Ec2Handler implements AwsServiceHandler {
         .text("threadsPerCore", arm ? 1 : 2)
         .end()
         .text("platformDetails", "Linux/UNIX")
+        .text("usageOperation", "RunInstances")
+        .text("usageOperationUpdateTime", TIMESTAMP.format(i.launchTime()))
         .end();
   }
 
