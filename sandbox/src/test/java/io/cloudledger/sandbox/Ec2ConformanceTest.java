@@ -204,7 +204,7 @@ class Ec2ConformanceTest {
       assertThatThrownBy(ec2::describeVpcs)
           .isInstanceOfSatisfying(
               Ec2Exception.class,
-              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AuthFailure"));
+              e -> assertThat(e.statusCode()).isEqualTo(401));
     }
   }
 }
