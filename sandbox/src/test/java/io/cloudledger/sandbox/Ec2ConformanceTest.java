@@ -203,8 +203,7 @@ class Ec2ConformanceTest {
     try (Ec2Client ec2 = ec2(disabled)) {
       assertThatThrownBy(ec2::describeVpcs)
           .isInstanceOfSatisfying(
-              Ec2Exception.class,
-              e -> assertThat(e.statusCode()).isEqualTo(401));
+              Ec2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(401));
     }
   }
 }
