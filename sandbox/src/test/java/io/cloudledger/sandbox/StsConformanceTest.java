@@ -114,7 +114,8 @@ class StsConformanceTest {
   void assumeRole_withoutRequiredExternalId_isAccessDenied() {
     AwsAccount member = memberWithExternalId();
 
-    assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(member.roleArn()).roleSessionName("probe")))
+    assertThatThrownBy(
+            () -> sts.assumeRole(r -> r.roleArn(member.roleArn()).roleSessionName("probe")))
         .isInstanceOfSatisfying(
             StsException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
