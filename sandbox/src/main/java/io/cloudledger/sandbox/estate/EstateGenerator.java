@@ -166,8 +166,10 @@ final class EstateGenerator {
       return InstanceState.STOPPED;
     } else if (roll < 85) {
       return InstanceState.PENDING;
-    } else if (roll < 90) {
+    } else if (roll < 88) {
       return InstanceState.STOPPING;
+    } else if (roll < 90) {
+      return InstanceState.SHUTTING_DOWN;
     }
     return InstanceState.TERMINATED;
   }
