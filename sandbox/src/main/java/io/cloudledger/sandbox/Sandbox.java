@@ -83,6 +83,42 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * A human-readable description for a console: endpoints, management credentials and the accounts
+   * (role ARN, ExternalId when required, resource counts).
+   */
+  public String summary() {
+    StringBuilder out = new StringBuilder();
+    out.append("cloudledger sandbox on ").append(endpoints.base()).append('\n');
+    out.append("  AWS (STS, EC2, S3): ").append(endpoints.aws()).append('\n');
+    out.append("  admin:              ").append(endpoints.admin()).append('\n');
+    out.append("  management keys:    AWS_ACCESS_KEY_ID=")
+        .append(MANAGEMENT_KEYS.accessKeyId())
+        .append(" AWS_SECRET_ACCESS_KEY=")
+        .append(MANAGEMENT_KEYS.secretAccessKey())
+        .append('\n');
+    if (!faults.plan().rules().isEmpty()) {
+      out.append("  faults:             ").append(faults.plan().toSpec()).append('\n');
+    }
+    for (var account : estate.accounts()) {
+      out.append("  account ")
+          .append(account.accountId())
+          .append("  ")
+          .append(account.roleArn())
+          .append(account.requiredExternalId().map(id -> "  ExternalId=" + id).orElse(""))
+          .append("  instances=")
+          .append(account.instances().size())
+          .append(" vpcs=")
+          .append(account.vpcs().size())
+          .append(" subnets=")
+          .append(account.subnets().size())
+          .append(" buckets=")
+          .append(account.buckets().size())
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
    * Environment variables that make AWS SDKs and CLIs use the sandbox: management keys, default
    * region and {@code AWS_ENDPOINT_URL}.
    */

@@ -76,6 +76,16 @@ class SandboxTest {
   }
 
   @Test
+  void summary_namesEndpointsAndEveryAccount() {
+    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+      String summary = sandbox.summary();
+
+      assertThat(summary).contains(sandbox.endpoints().aws().toString());
+      sandbox.estate().accounts().forEach(a -> assertThat(summary).contains(a.roleArn()));
+    }
+  }
+
+  @Test
   void awsEnvironment_pointsSdksAtTheSandbox() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
       assertThat(sandbox.awsEnvironment())
