@@ -179,4 +179,31 @@ class WireShapeTest {
             "/ListAllMyBucketsResult/Buckets/Bucket/CreationDate",
             "/ListAllMyBucketsResult/Buckets/Bucket/BucketRegion");
   }
+
+  @Test
+  void s3GetBucketLocation_acceptsVirtualHostStyle() throws IOException {
+    var bucket =
+        sandbox.estate().managementAccount().buckets().stream()
+            .filter(b -> !b.region().equals("us-east-1"))
+            .findFirst()
+            .orElseThrow();
+    int port = sandbox.endpoints().aws().getPort();
+    // java.net.http refuses to set Host, so speak HTTP/1.1 over a plain socket.
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      String request =
+          "GET /?location HTTP/1.1\r\n"
+              + "Host: "
+              + bucket.name()
+              + ".s3.localhost:"
+              + port
+              + "\r\nAuthorization: "
+              + RawAws.authorization(ROOT, "us-east-1", "s3")
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 200");
+      assertThat(response).contains(">" + bucket.region() + "</LocationConstraint>");
+    }
+  }
 }
