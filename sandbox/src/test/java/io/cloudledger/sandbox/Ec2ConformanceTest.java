@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudledger.sandbox.estate.AwsAccount;
+import io.cloudledger.sandbox.estate.AwsRegion;
 import io.cloudledger.sandbox.estate.Ec2Instance;
+import io.cloudledger.sandbox.estate.ResourceRef;
+import io.cloudledger.sandbox.estate.ResourceType;
 import io.cloudledger.sandbox.estate.Subnet;
 import io.cloudledger.sandbox.estate.Vpc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +71,7 @@ class Ec2ConformanceTest {
   @Test
   void describeInstances_pagedInEveryRegion_returnsEachGeneratedInstanceExactlyOnce() {
     int pages = 0;
-    List<String> listed = new java.util.ArrayList<>();
+    List<String> listed = new ArrayList<>();
     for (String region : management.enabledRegions()) {
       try (Ec2Client ec2 = ec2(region)) {
         for (var page :
@@ -145,8 +154,8 @@ class Ec2ConformanceTest {
 
   @Test
   void describeVpcsAndSubnets_pagedInEveryRegion_returnEachExactlyOnce() {
-    List<String> vpcs = new java.util.ArrayList<>();
-    List<String> subnets = new java.util.ArrayList<>();
+    List<String> vpcs = new ArrayList<>();
+    List<String> subnets = new ArrayList<>();
     for (String region : management.enabledRegions()) {
       try (Ec2Client ec2 = ec2(region)) {
         ec2.describeVpcsPaginator(r -> r.maxResults(5)).vpcs().forEach(v -> vpcs.add(v.vpcId()));
@@ -195,8 +204,8 @@ class Ec2ConformanceTest {
   @Test
   void anyCall_inARegionTheAccountHasNotEnabled_failsWith401() {
     String disabled =
-        io.cloudledger.sandbox.estate.AwsRegion.ALL.stream()
-            .map(io.cloudledger.sandbox.estate.AwsRegion::name)
+        AwsRegion.ALL.stream()
+            .map(AwsRegion::name)
             .filter(r -> !management.enabledRegions().contains(r))
             .findFirst()
             .orElseThrow();
@@ -205,5 +214,53 @@ class Ec2ConformanceTest {
           .isInstanceOfSatisfying(
               Ec2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(401));
     }
+  }
+
+  @Test
+  void advance_changesWhatTheSdkLists_exactlyAsReported() {
+    try (Sandbox own = Sandbox.start(SandboxOptions.defaults().withAccounts(1))) {
+      AwsAccount account = own.estate().managementAccount();
+      Map<String, Instance> before = listAll(own, account);
+
+      var change = own.advance(0.3);
+      Map<String, Instance> after = listAll(own, account);
+
+      Function<List<ResourceRef>, List<String>> instanceIds =
+          refs ->
+              refs.stream()
+                  .filter(r -> r.type() == ResourceType.EC2_INSTANCE)
+                  .map(ResourceRef::id)
+                  .toList();
+      Set<String> created = new HashSet<>(after.keySet());
+      created.removeAll(before.keySet());
+      Set<String> deleted = new HashSet<>(before.keySet());
+      deleted.removeAll(after.keySet());
+      List<String> modified =
+          before.keySet().stream()
+              .filter(after::containsKey)
+              .filter(id -> !before.get(id).equals(after.get(id)))
+              .toList();
+
+      assertThat(created).containsExactlyInAnyOrderElementsOf(instanceIds.apply(change.created()));
+      assertThat(deleted).containsExactlyInAnyOrderElementsOf(instanceIds.apply(change.deleted()));
+      assertThat(modified)
+          .containsExactlyInAnyOrderElementsOf(instanceIds.apply(change.modified()));
+      assertThat(created).isNotEmpty();
+      assertThat(deleted).isNotEmpty();
+      assertThat(modified).isNotEmpty();
+    }
+  }
+
+  private static Map<String, Instance> listAll(Sandbox target, AwsAccount account) {
+    Map<String, Instance> all = new HashMap<>();
+    for (String region : account.enabledRegions()) {
+      try (Ec2Client client = SdkClients.ec2(target, SdkClients.management(target), region)) {
+        client
+            .describeInstancesPaginator(r -> r.maxResults(50))
+            .reservations()
+            .forEach(r -> r.instances().forEach(i -> all.put(i.instanceId(), i)));
+      }
+    }
+    return all;
   }
 }
