@@ -1,0 +1,82 @@
+package io.cloudledger.sandbox;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Thread-safe counts of API calls per operation and account, so tests and the benchmark can prove
+ * that calls grow with pages, not with resources. Calls whose caller is unknown count under account
+ * {@value #UNKNOWN_ACCOUNT}.
+ */
+public final class CallCounters {
+  public static final String UNKNOWN_ACCOUNT = "unknown";
+
+  private record Key(String operation, String account) {}
+
+  private record Tally(LongAdder calls, LongAdder injected) {
+    Tally() {
+      this(new LongAdder(), new LongAdder());
+    }
+  }
+
+  private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
+
+  /** Counts one call as it arrives, before any fault is decided. */
+  public void recordCall(String operation, String account) {
+    tally(operation, account).calls().increment();
+  }
+
+  /** Counts one injected fault (throttle, 5xx, deny) answered instead of the real response. */
+  public void recordInjectedFault(String operation, String account) {
+    tally(operation, account).injected().increment();
+  }
+
+  private Tally tally(String operation, String account) {
+    return tallies.computeIfAbsent(new Key(operation, account), k -> new Tally());
+  }
+
+  public long calls(String operation, String account) {
+    Tally tally = tallies.get(new Key(operation, account));
+    return tally == null ? 0 : tally.calls().sum();
+  }
+
+  /** Calls of {@code operation} over all accounts. */
+  public long calls(String operation) {
+    return tallies.entrySet().stream()
+        .filter(e -> e.getKey().operation().equals(operation))
+        .mapToLong(e -> e.getValue().calls().sum())
+        .sum();
+  }
+
+  public long totalCalls() {
+    return tallies.values().stream().mapToLong(t -> t.calls().sum()).sum();
+  }
+
+  public long injectedFaults(String operation) {
+    return tallies.entrySet().stream()
+        .filter(e -> e.getKey().operation().equals(operation))
+        .mapToLong(e -> e.getValue().injected().sum())
+        .sum();
+  }
+
+  /** All non-zero counts, sorted by operation then account. */
+  public List<CallCount> snapshot() {
+    return tallies.entrySet().stream()
+        .map(
+            e ->
+                new CallCount(
+                    e.getKey().operation(),
+                    e.getKey().account(),
+                    e.getValue().calls().sum(),
+                    e.getValue().injected().sum()))
+        .sorted(Comparator.comparing(CallCount::operation).thenComparing(CallCount::account))
+        .toList();
+  }
+
+  public void reset() {
+    tallies.clear();
+  }
+}

@@ -1,0 +1,60 @@
+package io.cloudledger.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.cloudledger.sandbox.estate.AwsAccount;
+import io.cloudledger.sandbox.estate.Estate;
+import io.cloudledger.sandbox.estate.EstateSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a ready-to-use {@code cloudledger.yaml} that points every session at the sandbox. */
+final class CloudledgerYaml {
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+              .build());
+
+  private CloudledgerYaml() {}
+
+  static String render(Estate estate, SandboxEndpoints endpoints, AwsKeys keys) {
+    List<Map<String, Object>> sessions = new ArrayList<>();
+    for (AwsAccount account : estate.accounts()) {
+      Map<String, Object> session = new LinkedHashMap<>();
+      session.put("name", "aws_sandbox_" + account.accountId());
+      session.put("session_type", "aws");
+      session.put("region", "us-east-1");
+      session.put("role_arn", account.roleArn());
+      account.requiredExternalId().ifPresent(id -> session.put("external_id", id));
+      session.put("regions", "all");
+      session.put("endpoint_url", endpoints.aws().toString());
+      sessions.add(session);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("cloud_sessions", sessions);
+    Map<String, Object> inventory = new LinkedHashMap<>();
+    inventory.put("store", "dynamodb");
+    inventory.put("table_prefix", "cloudledger-");
+    inventory.put("endpoint", "embedded");
+    root.put("inventory", inventory);
+    EstateSpec spec = estate.spec();
+    String header =
+        "# cloudledger.yaml for the sandbox estate: seed %d, %d accounts x %d resources.\n"
+                .formatted(spec.seed(), spec.accounts(), spec.resourcesPerAccount())
+            + "# The sessions start from the sandbox's management credentials:\n"
+            + "#   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=us-east-1\n"
+                .formatted(keys.accessKeyId(), keys.secretAccessKey());
+    try {
+      return header + YAML.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render cloudledger.yaml", e);
+    }
+  }
+}

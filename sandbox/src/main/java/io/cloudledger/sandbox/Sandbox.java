@@ -1,0 +1,138 @@
+package io.cloudledger.sandbox;
+
+import io.cloudledger.sandbox.aws.AwsRoute;
+import io.cloudledger.sandbox.estate.Estate;
+import io.cloudledger.sandbox.estate.EstateChange;
+import io.cloudledger.sandbox.fault.FaultInjector;
+import io.cloudledger.sandbox.http.SandboxHttpServer;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running protocol-faithful local cloud: real SDK clients pointed at {@link #endpoints()} with
+ * {@link #managementKeys()} list the generated {@link #estate()}. Start once per test suite; close
+ * when done.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The management account's static credentials (a published sandbox value, not a secret). */
+  public static final AwsKeys MANAGEMENT_KEYS =
+      new AwsKeys("AKIASANDBOX00000ROOT", "sandbox/secret/access/key/not/a/secret00");
+
+  private final SandboxOptions options;
+  private final Estate estate;
+  private final FaultInjector faults;
+  private final CallCounters counters;
+  private final SandboxHttpServer server;
+  private final SandboxEndpoints endpoints;
+
+  private Sandbox(SandboxOptions options) {
+    this.options = options;
+    this.estate = Estate.generate(options.estateSpec());
+    this.faults = new FaultInjector(options.seed(), options.faults());
+    this.counters = new CallCounters();
+    AwsRoute aws =
+        new AwsRoute(estate, MANAGEMENT_KEYS.accessKeyId(), counters, faults, Clock.systemUTC());
+    AdminRoute admin =
+        new AdminRoute(estate, faults, counters, this::advance, this::cloudledgerYaml);
+    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws));
+    this.endpoints = SandboxEndpoints.of(server.baseUri());
+  }
+
+  /** Generates the estate and starts serving on 127.0.0.1. */
+  public static Sandbox start(SandboxOptions options) {
+    return new Sandbox(options);
+  }
+
+  public SandboxOptions options() {
+    return options;
+  }
+
+  public SandboxEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public AwsKeys managementKeys() {
+    return MANAGEMENT_KEYS;
+  }
+
+  public Estate estate() {
+    return estate;
+  }
+
+  /** The live fault plan: {@code faults().replace(FaultPlan.parse("..."))}. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public CallCounters counters() {
+    return counters;
+  }
+
+  /**
+   * Creates, deletes and modifies {@code fraction} of the resources; see {@link Estate#advance}.
+   */
+  public EstateChange advance(double fraction) {
+    return estate.advance(fraction);
+  }
+
+  /** A ready-to-use {@code cloudledger.yaml} with one session per account of the estate. */
+  public String cloudledgerYaml() {
+    return CloudledgerYaml.render(estate, endpoints, MANAGEMENT_KEYS);
+  }
+
+  /**
+   * A human-readable description for a console: endpoints, management credentials and the accounts
+   * (role ARN, ExternalId when required, resource counts).
+   */
+  public String summary() {
+    StringBuilder out = new StringBuilder();
+    out.append("cloudledger sandbox on ").append(endpoints.base()).append('\n');
+    out.append("  AWS (STS, EC2, S3): ").append(endpoints.aws()).append('\n');
+    out.append("  admin:              ").append(endpoints.admin()).append('\n');
+    out.append("  management keys:    AWS_ACCESS_KEY_ID=")
+        .append(MANAGEMENT_KEYS.accessKeyId())
+        .append(" AWS_SECRET_ACCESS_KEY=")
+        .append(MANAGEMENT_KEYS.secretAccessKey())
+        .append('\n');
+    if (!faults.plan().rules().isEmpty()) {
+      out.append("  faults:             ").append(faults.plan().toSpec()).append('\n');
+    }
+    for (var account : estate.accounts()) {
+      out.append("  account ")
+          .append(account.accountId())
+          .append("  ")
+          .append(account.roleArn())
+          .append(account.requiredExternalId().map(id -> "  ExternalId=" + id).orElse(""))
+          .append("  instances=")
+          .append(account.instances().size())
+          .append(" vpcs=")
+          .append(account.vpcs().size())
+          .append(" subnets=")
+          .append(account.subnets().size())
+          .append(" buckets=")
+          .append(account.buckets().size())
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Environment variables that make AWS SDKs and CLIs use the sandbox: management keys, default
+   * region and {@code AWS_ENDPOINT_URL}.
+   */
+  public Map<String, String> awsEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_ACCESS_KEY_ID", MANAGEMENT_KEYS.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", MANAGEMENT_KEYS.secretAccessKey());
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ENDPOINT_URL", endpoints.aws().toString());
+    return env;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,60 @@
+package io.cloudledger.sandbox;
+
+import io.cloudledger.sandbox.estate.EstateSpec;
+import io.cloudledger.sandbox.fault.FaultPlan;
+import java.util.Objects;
+
+/**
+ * How to start a {@link Sandbox}: the port (0 = a free one), the estate's shape and seed, and the
+ * initial fault plan. Start from {@link #defaults()} and change what you need.
+ */
+public record SandboxOptions(
+    int port, int accounts, int resourcesPerAccount, long seed, FaultPlan faults) {
+
+  public static final int DEFAULT_ACCOUNTS = 3;
+  public static final int DEFAULT_RESOURCES_PER_ACCOUNT = 100;
+  public static final long DEFAULT_SEED = 42;
+
+  public SandboxOptions {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+    }
+    Objects.requireNonNull(faults, "faults");
+    new EstateSpec(seed, accounts, resourcesPerAccount); // validates the estate's shape early
+  }
+
+  /** An ephemeral port, 3 accounts of 100 resources, seed 42, no faults. */
+  public static SandboxOptions defaults() {
+    return new SandboxOptions(
+        0, DEFAULT_ACCOUNTS, DEFAULT_RESOURCES_PER_ACCOUNT, DEFAULT_SEED, FaultPlan.none());
+  }
+
+  public SandboxOptions withPort(int newPort) {
+    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults);
+  }
+
+  public SandboxOptions withAccounts(int newAccounts) {
+    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults);
+  }
+
+  public SandboxOptions withResourcesPerAccount(int newResources) {
+    return new SandboxOptions(port, accounts, newResources, seed, faults);
+  }
+
+  public SandboxOptions withSeed(long newSeed) {
+    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults);
+  }
+
+  public SandboxOptions withFaults(FaultPlan newFaults) {
+    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults);
+  }
+
+  /** Parses {@code spec} with the grammar of {@link FaultPlan#GRAMMAR}. */
+  public SandboxOptions withFaults(String spec) {
+    return withFaults(FaultPlan.parse(spec));
+  }
+
+  public EstateSpec estateSpec() {
+    return new EstateSpec(seed, accounts, resourcesPerAccount);
+  }
+}

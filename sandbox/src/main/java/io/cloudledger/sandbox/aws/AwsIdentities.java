@@ -1,0 +1,88 @@
+package io.cloudledger.sandbox.aws;
+
+import io.cloudledger.sandbox.estate.AwsAccount;
+import io.cloudledger.sandbox.estate.Estate;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Access keys the sandbox accepts: the management account's static key, and the temporary keys it
+ * issued through AssumeRole. A temporary key is {@code ASIA} + the 12-digit account id + a 4-char
+ * sequence, so it identifies its account at a glance.
+ */
+final class AwsIdentities {
+  static final String MANAGEMENT_USER = "cloudledger-sandbox";
+
+  record Session(
+      String accessKeyId,
+      String secretAccessKey,
+      String sessionToken,
+      Instant expiration,
+      AwsCaller caller) {}
+
+  private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+  private final Estate estate;
+  private final String managementAccessKeyId;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger sequence = new AtomicInteger();
+
+  AwsIdentities(Estate estate, String managementAccessKeyId) {
+    this.estate = estate;
+    this.managementAccessKeyId = managementAccessKeyId;
+  }
+
+  /** The caller behind an access key (and, for temporary keys, its session token). */
+  Optional<AwsCaller> resolve(String accessKeyId, Optional<String> sessionToken) {
+    if (accessKeyId.equals(managementAccessKeyId)) {
+      AwsAccount management = estate.managementAccount();
+      return Optional.of(
+          new AwsCaller(
+              management.accountId(),
+              "arn:aws:iam::" + management.accountId() + ":user/" + MANAGEMENT_USER,
+              "AIDA" + management.accountId() + "SANDBOX"));
+    }
+    Session session = sessions.get(accessKeyId);
+    if (session == null || sessionToken.filter(session.sessionToken()::equals).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(session.caller());
+  }
+
+  Session issue(AwsAccount account, String roleName, String sessionName, Instant expiration) {
+    int n = sequence.getAndIncrement();
+    String suffix =
+        new String(
+            new char[] {
+              ALPHABET[(n >> 15) & 31],
+              ALPHABET[(n >> 10) & 31],
+              ALPHABET[(n >> 5) & 31],
+              ALPHABET[n & 31]
+            });
+    String accessKeyId = "ASIA" + account.accountId() + suffix;
+    String roleId = "AROA" + account.accountId() + "READER";
+    AwsCaller caller =
+        new AwsCaller(
+            account.accountId(),
+            "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName + "/" + sessionName,
+            roleId + ":" + sessionName);
+    Session session =
+        new Session(accessKeyId, randomToken(40), randomToken(356), expiration, caller);
+    sessions.put(accessKeyId, session);
+    return session;
+  }
+
+  private static String randomToken(int length) {
+    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    StringBuilder out = new StringBuilder(length);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < length; i++) {
+      out.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,9 @@
+package io.cloudledger.sandbox.estate;
+
+/** Kinds of resources the sandbox estate holds. */
+public enum ResourceType {
+  EC2_INSTANCE,
+  VPC,
+  SUBNET,
+  S3_BUCKET
+}
