@@ -1,5 +1,6 @@
 package io.cloudledger.cli;
 
+import io.cloudledger.sandbox.fault.FaultPlan;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
@@ -12,6 +13,13 @@ public final class Cli {
     CommandLine commandLine = new CommandLine(RootCommand.class, new Factory(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new CliExceptionHandler());
+    // The fault grammar lives with the sandbox; show it under `sandbox --help`.
+    commandLine
+        .getSubcommands()
+        .get("sandbox")
+        .getCommandSpec()
+        .usageMessage()
+        .footer("", "Fault spec grammar:", FaultPlan.GRAMMAR);
     return commandLine;
   }
 

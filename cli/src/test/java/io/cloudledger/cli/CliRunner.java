@@ -18,6 +18,7 @@ final class CliRunner {
   private String stdin = "";
   private String promptAnswer;
   final java.util.List<String> questions = new java.util.ArrayList<>();
+  private final StringWriter err = new StringWriter();
 
   CliRunner(Path home) {
     this.home = home;
@@ -71,11 +72,17 @@ final class CliRunner {
             Clock.systemUTC());
     CommandLine commandLine = Cli.create(environment);
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    StringWriter err = this.err;
+    err.getBuffer().setLength(0);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  /** What stderr holds so far, while a long-running command (sandbox, serve) still runs. */
+  String liveStderr() {
+    return err.toString(); // StringWriter's buffer is synchronized
   }
 
   /** The outcome of one run. */
