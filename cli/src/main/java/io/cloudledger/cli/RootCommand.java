@@ -16,7 +16,14 @@ import picocli.CommandLine.Spec;
       "Inventory, cost and secret rotation for every cloud account you own.",
       "Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error."
     },
-    subcommands = {ConfigCommand.class, SecretsCommand.class, SandboxCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      SyncCommand.class,
+      InventoryCommand.class,
+      ConfigCommand.class,
+      SecretsCommand.class,
+      SandboxCommand.class
+    })
 public final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

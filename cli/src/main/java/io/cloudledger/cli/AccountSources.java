@@ -1,0 +1,102 @@
+package io.cloudledger.cli;
+
+import io.cloudledger.aws.inventory.AwsInventorySource;
+import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.cli.sync.AccountJob;
+import io.cloudledger.core.config.AwsSession;
+import io.cloudledger.core.config.CloudSession;
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.error.CloudledgerException;
+import io.cloudledger.core.model.AccountKey;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The accounts a configuration syncs, each with the inventory source that lists it. Closing it
+ * closes every source's SDK clients.
+ */
+final class AccountSources implements AutoCloseable {
+  private final List<AccountJob> jobs;
+  private final List<String> sessionFailures;
+  private final List<AutoCloseable> resources;
+
+  private AccountSources(
+      List<AccountJob> jobs, List<String> sessionFailures, List<AutoCloseable> resources) {
+    this.jobs = List.copyOf(jobs);
+    this.sessionFailures = List.copyOf(sessionFailures);
+    this.resources = List.copyOf(resources);
+  }
+
+  /**
+   * One job per configured session whose cloud has a connector, limited to {@code only} when not
+   * empty. Sessions of clouds without a connector yet are reported on {@code err} and skipped.
+   */
+  static AccountSources of(
+      CloudledgerConfig config,
+      ConfigResolver resolver,
+      AwsSourceSettings awsSettings,
+      Set<AccountKey> only,
+      PrintWriter err) {
+    List<AccountJob> jobs = new ArrayList<>();
+    List<String> sessionFailures = new ArrayList<>();
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      for (CloudSession session : config.sessions()) {
+        switch (session) {
+          case AwsSession aws -> {
+            AwsInventorySource source = AwsInventorySource.create(aws, resolver, awsSettings);
+            resources.add(source);
+            try {
+              // Known from the role ARN, else one GetCallerIdentity call.
+              AccountKey account = source.accountKey();
+              if (only.isEmpty() || only.contains(account)) {
+                jobs.add(new AccountJob(account, source));
+              }
+            } catch (CloudledgerException e) {
+              sessionFailures.add("session '" + aws.name() + "': " + e.getMessage());
+            }
+          }
+          default ->
+              err.println(
+                  "cloudledger: session '"
+                      + session.name()
+                      + "' ("
+                      + session.type().yamlName()
+                      + ") skipped: this version syncs AWS accounts only");
+        }
+      }
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+    err.flush();
+    return new AccountSources(jobs, sessionFailures, resources);
+  }
+
+  List<AccountJob> jobs() {
+    return jobs;
+  }
+
+  /** Sessions whose account could not even be identified (credentials, endpoint). */
+  List<String> sessionFailures() {
+    return sessionFailures;
+  }
+
+  @Override
+  public void close() {
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // Closing SDK clients at exit: nothing useful to do with a failure here.
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.cloudledger.cli;
+
+import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
+import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
+import io.cloudledger.aws.dynamodb.DynamoDbTables;
+import io.cloudledger.cli.local.EmbeddedDynamoDb;
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.InventoryConfig;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.inventory.InMemoryInventoryStore;
+import io.cloudledger.core.inventory.InventoryStore;
+import io.cloudledger.core.sync.InMemorySyncRunStore;
+import io.cloudledger.core.sync.SyncRunStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The inventory and sync-run stores the CLI reads and writes, as the configuration's {@code
+ * inventory} section says: the embedded DynamoDB Local under the cloudledger home (default), a
+ * DynamoDB endpoint, AWS itself, or memory.
+ */
+final class LocalInventory implements AutoCloseable {
+  private final InventoryStore store;
+  private final SyncRunStore runs;
+  private final String description;
+  private final AutoCloseable resources;
+
+  private LocalInventory(
+      InventoryStore store, SyncRunStore runs, String description, AutoCloseable resources) {
+    this.store = store;
+    this.runs = runs;
+    this.description = description;
+    this.resources = resources;
+  }
+
+  /** Opens the store of the configuration found from {@code explicitConfig} (may be null). */
+  static LocalInventory open(CliEnvironment environment, Path explicitConfig) {
+    Optional<CloudledgerConfig> config =
+        ConfigLocation.find(environment, explicitConfig).map(ConfigLoader::load);
+    return config.isEmpty()
+        ? embedded(environment, InventoryConfig.DEFAULT_TABLE_PREFIX)
+        : open(environment, config.get().inventory());
+  }
+
+  static LocalInventory open(CliEnvironment environment, InventoryConfig settings) {
+    ConfigResolver resolver = new ConfigResolver(environment.env(), SecretLookup.none());
+    if (settings.store() == InventoryConfig.StoreKind.MEMORY) {
+      return new LocalInventory(
+          InMemoryInventoryStore.create(), new InMemorySyncRunStore(), "memory", () -> {});
+    }
+    String prefix =
+        resolver
+            .resolveOptionalText(settings.tablePrefix())
+            .orElse(InventoryConfig.DEFAULT_TABLE_PREFIX);
+    Optional<String> region = resolver.resolveOptionalText(settings.region());
+    return switch (settings.endpoint()) {
+      case InventoryConfig.Embedded embedded -> embedded(environment, prefix);
+      case InventoryConfig.AwsDefault aws -> remote(null, region, prefix);
+      case InventoryConfig.Remote remote ->
+          remote(resolver.resolveUrl(remote.url()), region, prefix);
+    };
+  }
+
+  /** The embedded DynamoDB Local on its database file under the home. */
+  static LocalInventory embedded(CliEnvironment environment, String prefix) {
+    EmbeddedDynamoDb db = EmbeddedDynamoDb.open(environment.home());
+    try {
+      return dynamoDb(db.client(), prefix, "DynamoDB Local at " + db.describe(), db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static LocalInventory remote(URI endpoint, Optional<String> region, String prefix) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    region.map(Region::of).ifPresent(builder::region);
+    DynamoDbClient client = builder.build();
+    try {
+      return dynamoDb(
+          client,
+          prefix,
+          "DynamoDB " + (endpoint == null ? "in " + region.orElse("the default region") : endpoint),
+          client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  private static LocalInventory dynamoDb(
+      DynamoDbClient client, String prefix, String description, AutoCloseable resources) {
+    DynamoDbTables.ensureExists(client, prefix);
+    return new LocalInventory(
+        DynamoDbInventoryStore.create(client, prefix),
+        DynamoDbSyncRunStore.create(client, prefix),
+        description,
+        resources);
+  }
+
+  InventoryStore store() {
+    return store;
+  }
+
+  SyncRunStore runs() {
+    return runs;
+  }
+
+  String describe() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot close the inventory store: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.cloudledger.cli;
+
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.secrets.SecretsManager;
+import io.cloudledger.sandbox.SandboxOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cloudledger sync}: sync the configured accounts (or a sandbox) into the inventory. */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sync the inventory of the configured accounts into the store.",
+      "Exit 1 when any account or scope failed (the rest is still synced)."
+    })
+final class SyncCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file.")
+  Path config;
+
+  @Option(
+      names = "--account",
+      paramLabel = "KEY",
+      description = "Only this account (e.g. aws#123456789012); repeatable.")
+  List<String> accounts = List.of();
+
+  @Option(
+      names = "--kinds",
+      paramLabel = "KINDS",
+      split = ",",
+      defaultValue = "inventory",
+      description = "What to sync: inventory (default ${DEFAULT-VALUE}).")
+  List<String> kinds;
+
+  @Option(
+      names = "--sandbox",
+      description = "Sync a freshly started local sandbox estate instead of --config's accounts.")
+  boolean sandbox;
+
+  @Option(
+      names = "--parallel",
+      defaultValue = "4",
+      description = "Accounts synced at once (default ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table or json (default ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  SyncCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    validateOptions();
+    Set<AccountKey> only = new LinkedHashSet<>();
+    for (String account : accounts) {
+      try {
+        only.add(AccountKey.parse(account.strip()));
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("invalid --account '" + account + "': " + e.getMessage());
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    InventorySync.Outcome outcome;
+    if (sandbox) {
+      try (SandboxEstate estate = SandboxEstate.start(SandboxOptions.defaults(), environment.env());
+          LocalInventory inventory = LocalInventory.open(environment, estate.config().inventory())) {
+        err.println("syncing the sandbox estate (" + SandboxEstate.describe(estate.sandbox().options()) + ") into " + inventory.describe());
+        outcome =
+            InventorySync.run(
+                environment, estate.config(), estate.environment(), SecretLookup.none(),
+                inventory, only, parallel, err);
+      }
+    } else {
+      Path file = ConfigLocation.require(environment, config);
+      CloudledgerConfig loaded = ConfigLoader.load(file);
+      SecretsManager secrets = LocalSecrets.open(environment, file, err);
+      try (LocalInventory inventory = LocalInventory.open(environment, loaded.inventory())) {
+        err.println("syncing into " + inventory.describe());
+        outcome =
+            InventorySync.run(
+                environment, loaded, environment.env(), secrets::get, inventory, only, parallel,
+                err);
+      }
+    }
+    print(outcome);
+    return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private void validateOptions() {
+    if (output == OutputFormat.CSV) {
+      throw CliException.usage("sync prints table or json, not csv");
+    }
+    if (parallel < 1 || parallel > 256) {
+      throw CliException.usage("--parallel must be between 1 and 256, got " + parallel);
+    }
+    for (String kind : kinds) {
+      String normalized = kind.strip().toLowerCase(Locale.ROOT);
+      if (!normalized.equals("inventory")) {
+        throw CliException.usage(
+            "unknown or unavailable kind '" + kind + "': this version syncs inventory only");
+      }
+    }
+    if (sandbox && config != null) {
+      throw CliException.usage("--sandbox and --config exclude each other");
+    }
+  }
+
+  private void print(InventorySync.Outcome outcome) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (output == OutputFormat.JSON) {
+      TablePrinter.printJson(out, InventorySync.json(outcome));
+      return;
+    }
+    TablePrinter.print(out, OutputFormat.TABLE, InventorySync.accountTable(outcome.report()));
+    var totals = outcome.report().totals();
+    err.printf(
+        Locale.ROOT,
+        "%d accounts, %d resources: %d written (%d created, %d changed, %d tombstoned), %d"
+            + " unchanged, %d API calls, %.1f s%n",
+        outcome.report().accounts().size(),
+        totals.seen(),
+        totals.writes(),
+        totals.created(),
+        totals.changed(),
+        totals.tombstoned(),
+        totals.unchanged(),
+        outcome.report().apiCalls(),
+        outcome.report().elapsed().toMillis() / 1000.0);
+    err.flush();
+  }
+}
