@@ -36,6 +36,11 @@ final class SandboxSessions {
 
   /** The session reading {@code account}, presenting {@code externalId} (if any). */
   AwsSession session(AwsAccount account, Optional<String> externalId) {
+    return session(account, externalId, "all");
+  }
+
+  /** The session reading {@code account} in {@code regions} ({@code all} or a YAML list). */
+  AwsSession session(AwsAccount account, Optional<String> externalId, String regions) {
     String name = "aws_" + account.accountId();
     StringBuilder yaml = new StringBuilder();
     yaml.append("cloud_sessions:\n")
@@ -54,7 +59,9 @@ final class SandboxSessions {
       }
       yaml.append("    external_id: SEC/").append(secretName).append('\n');
     }
-    yaml.append("    regions: all\n")
+    yaml.append("    regions: ")
+        .append(regions)
+        .append('\n')
         .append("    endpoint_url: ")
         .append(sandbox.endpoints().aws())
         .append('\n');

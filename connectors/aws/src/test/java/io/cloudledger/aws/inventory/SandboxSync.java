@@ -39,9 +39,15 @@ final class SandboxSync {
     return AccountKey.of(Provider.AWS, account.accountId());
   }
 
+  private volatile String lastRequestId = "";
+
   SyncResult sync(AwsAccount account, InventorySource source) {
-    return engine.sync(
-        new SyncTarget("req-" + REQUESTS.incrementAndGet(), key(account), ALL_TYPES, "test"),
-        source);
+    lastRequestId = "req-" + REQUESTS.incrementAndGet();
+    return engine.sync(new SyncTarget(lastRequestId, key(account), ALL_TYPES, "test"), source);
+  }
+
+  /** The request id of the latest sync, to find its recorded run. */
+  String lastRequestId() {
+    return lastRequestId;
   }
 }
