@@ -208,8 +208,10 @@ class AwsInventoryFailureTest {
               PermanentException.class,
               e -> {
                 assertThat(e.reason()).isEqualTo("AccessDenied");
+                // Failing before any listing call: the role is assumed first.
                 assertThat(e.getMessage())
-                    .contains("AssumeRole", guarded.roleArn())
+                    .startsWith("AssumeRole in session")
+                    .contains(guarded.roleArn())
                     .doesNotContain("cl-ext-not-the-right-one")
                     .doesNotContain(sandbox.managementKeys().secretAccessKey());
               });
