@@ -170,7 +170,7 @@ public final class AwsClients implements AutoCloseable {
     try {
       credentials.resolveCredentials();
     } catch (RuntimeException e) {
-      throw AwsErrors.mapAny(e, operation, describeSession());
+      throw AwsErrors.mapCredentialFailure(e, operation, describeSession());
     }
   }
 

@@ -3,6 +3,7 @@ package io.cloudledger.aws.session;
 import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.error.RetryableException;
+import java.io.IOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -79,6 +80,27 @@ public final class AwsErrors {
       }
     }
     return error instanceof SdkException sdk ? map(sdk, operation, where) : error;
+  }
+
+  /**
+   * Like {@link #mapAny}, for a credential provider's failure: a service answer (e.g. STS denying
+   * the role) or an I/O failure maps as usual, while credentials that cannot be found at all (no
+   * such profile, an empty default chain) are permanent: retrying will not make them appear.
+   */
+  public static RuntimeException mapCredentialFailure(
+      RuntimeException error, String operation, String where) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SdkServiceException || cause instanceof IOException) {
+        return mapAny(error, operation, where);
+      }
+    }
+    if (error instanceof SdkClientException) {
+      return new PermanentException(
+          "credentials-unavailable",
+          operation + " in " + where + " failed: " + error.getMessage(),
+          error);
+    }
+    return mapAny(error, operation, where);
   }
 
   private static CloudledgerException mapService(SdkServiceException error, String prefix) {

@@ -10,6 +10,7 @@ import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.config.SessionType;
 import io.cloudledger.core.error.PermanentException;
+import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
@@ -126,6 +127,60 @@ class AwsClientsTest {
     assertThatThrownBy(() -> AwsClients.create(session(""), empty, fast()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ENV/KEY_ID");
+  }
+
+  @Test
+  void resolveCredentials_withAProfileThatDoesNotExist_failsPermanently() {
+    String yaml =
+        """
+        cloud_sessions:
+          - name: no_profile
+            session_type: aws
+            profile: cloudledger-test-no-such-profile
+            endpoint_url: %s
+        """
+            .formatted(sandbox.endpoints().aws());
+    AwsSession session =
+        (AwsSession)
+            ConfigLoader.parse(yaml, Path.of("profile-test.yaml"))
+                .sessions(SessionType.AWS)
+                .getFirst();
+
+    try (AwsClients clients = AwsClients.create(session, resolver(), fast())) {
+      assertThatThrownBy(clients::resolveCredentials)
+          .isInstanceOfSatisfying(
+              PermanentException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo("credentials-unavailable");
+                assertThat(e.getMessage()).contains("session no_profile");
+              });
+    }
+  }
+
+  @Test
+  void resolveCredentials_whenStsIsUnreachable_isRetryable() {
+    AwsAccount member = sandbox.estate().accounts().get(1);
+    String closedPort = "http://127.0.0.1:9";
+    String yaml =
+        """
+        cloud_sessions:
+          - name: unreachable
+            session_type: aws
+            access_key_id: ENV/KEY_ID
+            secret_access_key: ENV/SECRET_KEY
+            role_arn: %s
+            endpoint_url: %s
+        """
+            .formatted(member.roleArn(), closedPort);
+    AwsSession session =
+        (AwsSession)
+            ConfigLoader.parse(yaml, Path.of("sts-down.yaml")).sessions(SessionType.AWS).getFirst();
+
+    try (AwsClients clients = AwsClients.create(session, resolver(), fast().withMaxAttempts(2))) {
+      assertThatThrownBy(clients::resolveCredentials)
+          .isInstanceOfSatisfying(
+              RetryableException.class, e -> assertThat(e.reason()).isEqualTo("connection-failed"));
+    }
   }
 
   @Test
