@@ -92,19 +92,19 @@ public final class AwsClients implements AutoCloseable {
               Optional.of(List.copyOf(resolver.resolveTexts(listed.regions())));
         };
     this.roleArn = resolver.resolveOptionalText(session.roleArn());
+    // Every value is resolved before anything is opened, so a missing reference leaks nothing.
+    Optional<String> roleSessionName = resolver.resolveOptionalText(session.roleSessionName());
+    Optional<SecretValue> externalId = resolver.resolveOptionalSecret(session.externalId());
+    this.baseCredentials = baseCredentials(session.credentials(), resolver);
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
             .socketTimeout(settings.attemptTimeout())
             .build();
-    this.baseCredentials = baseCredentials(session.credentials(), resolver);
     this.sts = configure(StsClient.builder(), stsEndpoint, baseCredentials).build();
     this.credentials =
         roleArn.isPresent()
-            ? assumeRole(
-                roleArn.get(),
-                resolver.resolveOptionalText(session.roleSessionName()),
-                resolver.resolveOptionalSecret(session.externalId()))
+            ? assumeRole(roleArn.get(), roleSessionName, externalId)
             : baseCredentials;
     this.s3 =
         configure(S3Client.builder(), s3Endpoint, credentials)
