@@ -1,0 +1,70 @@
+package io.cloudledger.aws.dynamodb;
+
+import java.util.List;
+
+/**
+ * The definitions of cloudledger's DynamoDB tables, the single source of their schema for the
+ * stores and the CDK app.
+ */
+public final class CloudledgerTables {
+  private CloudledgerTables() {}
+
+  /** The partition key of the inventory: the account key, e.g. {@code aws#123456789012}. */
+  public static final String ACCOUNT_KEY = "accountKey";
+
+  /**
+   * The sort key of the inventory: a resource key ({@code vm#us-east-1#i-0abc}) or, for scope
+   * records, {@link #SCOPE_PREFIX} followed by the scope's key.
+   */
+  public static final String RESOURCE_KEY = "resourceKey";
+
+  /** The partition key of {@link #BY_PROVIDER_TYPE}: {@code <provider>#<type>#<shard>}. */
+  public static final String PROVIDER_TYPE_SHARD = "providerTypeShard";
+
+  /** The sort key of {@link #BY_PROVIDER_TYPE}: {@code <accountKey>#<resourceKey>}. */
+  public static final String ACCOUNT_RESOURCE = "accountResource";
+
+  /** The TTL attribute (epoch seconds), set on tombstones only. */
+  public static final String EXPIRES_AT = "expiresAt";
+
+  /**
+   * Where scope records sit in an account's partition. Resource keys start with a lowercase type
+   * key, and '~' sorts after every letter, so scope records neither collide with resources nor
+   * interleave with them: {@code resourceKey < "~"} selects exactly the resources.
+   */
+  public static final String SCOPE_PREFIX = "~scope#";
+
+  /** The index that lists one provider's resources of one type across accounts. */
+  public static final String BY_PROVIDER_TYPE = "byProviderType";
+
+  /** The partition key of the sync-runs table. */
+  public static final String REQUEST_ID = "requestId";
+
+  /** The inventory: one item per resource and one per listed scope, partitioned by account. */
+  public static final TableDefinition INVENTORY =
+      new TableDefinition(
+          "inventory",
+          KeyAttribute.string(ACCOUNT_KEY),
+          KeyAttribute.string(RESOURCE_KEY),
+          List.of(
+              new GlobalIndex(
+                  BY_PROVIDER_TYPE,
+                  KeyAttribute.string(PROVIDER_TYPE_SHARD),
+                  KeyAttribute.string(ACCOUNT_RESOURCE),
+                  IndexProjection.ALL)),
+          EXPIRES_AT);
+
+  /** The sync runs: one item per (request id, account), expiring after a retention period. */
+  public static final TableDefinition SYNC_RUNS =
+      new TableDefinition(
+          "sync-runs",
+          KeyAttribute.string(REQUEST_ID),
+          KeyAttribute.string(ACCOUNT_KEY),
+          List.of(),
+          EXPIRES_AT);
+
+  /** Every table a deployment needs. */
+  public static List<TableDefinition> all() {
+    return List.of(INVENTORY, SYNC_RUNS);
+  }
+}
