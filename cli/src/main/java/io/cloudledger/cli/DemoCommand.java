@@ -75,8 +75,14 @@ final class DemoCommand implements Callable<Integer> {
       err.println("cloudledger demo: syncing into " + inventory.describe());
       InventorySync.Outcome outcome =
           InventorySync.run(
-              environment, estate.config(), estate.environment(), SecretLookup.none(), inventory,
-              Set.of(), 4, err);
+              environment,
+              estate.config(),
+              estate.environment(),
+              SecretLookup.none(),
+              inventory,
+              Set.of(),
+              4,
+              err);
       Set<AccountKey> synced =
           outcome.report().accounts().stream().map(a -> a.account()).collect(Collectors.toSet());
       Table summary = inventorySummary(inventory, synced);
@@ -103,7 +109,9 @@ final class DemoCommand implements Callable<Integer> {
       resources.forEach(
           r ->
               counts.merge(
-                  List.of(r.provider().prefix(), r.type().key(), r.status().name()), 1L, Long::sum));
+                  List.of(r.provider().prefix(), r.type().key(), r.status().name()),
+                  1L,
+                  Long::sum));
     }
     Table.Builder table = Table.withColumns("provider", "type", "status", "resources");
     counts.forEach((key, count) -> table.row(key.get(0), key.get(1), key.get(2), count));

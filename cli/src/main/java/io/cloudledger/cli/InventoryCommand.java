@@ -35,8 +35,16 @@ import picocli.CommandLine.Spec;
 final class InventoryCommand {
   static final List<String> COLUMNS =
       List.of(
-          "account", "type", "region", "id", "name", "status", "rawStatus", "lastSeen",
-          "lastChanged", "deletedAt");
+          "account",
+          "type",
+          "region",
+          "id",
+          "name",
+          "status",
+          "rawStatus",
+          "lastSeen",
+          "lastChanged",
+          "deletedAt");
 
   /** Filters shared by list and export. */
   static final class Filters {
@@ -157,9 +165,7 @@ final class InventoryCommand {
           Stream<Resource> resources = inventory.store().query(filters.query());
           Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
         count =
-            chosen == OutputFormat.CSV
-                ? writeCsv(resources, writer)
-                : writeJson(resources, writer);
+            chosen == OutputFormat.CSV ? writeCsv(resources, writer) : writeJson(resources, writer);
       } catch (RuntimeException | IOException e) {
         Files.deleteIfExists(temp);
         throw e;
@@ -265,7 +271,9 @@ final class InventoryCommand {
           "unknown resource type '"
               + text
               + "': use "
-              + Stream.of(ResourceType.values()).map(ResourceType::key).collect(Collectors.joining(", ")));
+              + Stream.of(ResourceType.values())
+                  .map(ResourceType::key)
+                  .collect(Collectors.joining(", ")));
     }
   }
 
@@ -277,8 +285,8 @@ final class InventoryCommand {
     }
   }
 
-  private static <T> Set<T> parse(List<String> values, java.util.function.Function<String, T> parser) {
+  private static <T> Set<T> parse(
+      List<String> values, java.util.function.Function<String, T> parser) {
     return values.stream().map(parser).collect(Collectors.toUnmodifiableSet());
   }
-
 }

@@ -51,7 +51,9 @@ final class InventorySync {
     try (AccountSources sources =
         AccountSources.of(config, resolver, AwsSourceSettings.defaults(), only, err)) {
       Set<AccountKey> found =
-          sources.jobs().stream().map(j -> j.account()).collect(java.util.stream.Collectors.toSet());
+          sources.jobs().stream()
+              .map(j -> j.account())
+              .collect(java.util.stream.Collectors.toSet());
       List<AccountKey> unknown = only.stream().filter(a -> !found.contains(a)).sorted().toList();
       if (!unknown.isEmpty()) {
         throw CliException.usage(
@@ -73,15 +75,24 @@ final class InventorySync {
 
   private static SyncProgress progress(CliEnvironment environment, PrintWriter err) {
     // An animated bar only on a terminal; logs and pipes get one line per account.
-    return environment.terminal().interactive() ? new BarProgress(System.err) : new LineProgress(err);
+    return environment.terminal().interactive()
+        ? new BarProgress(System.err)
+        : new LineProgress(err);
   }
 
   /** The per-account table of {@code sync}. */
   static Table accountTable(SyncReport report) {
     Table.Builder table =
         Table.withColumns(
-            "account", "status", "seen", "created", "changed", "unchanged", "tombstoned",
-            "apiCalls", "failures");
+            "account",
+            "status",
+            "seen",
+            "created",
+            "changed",
+            "unchanged",
+            "tombstoned",
+            "apiCalls",
+            "failures");
     for (AccountOutcome outcome : report.accounts()) {
       SyncCounts c = outcome.counts();
       String status =
@@ -100,8 +111,15 @@ final class InventorySync {
             case AccountOutcome.Failed failed -> failed.reason();
           };
       table.row(
-          outcome.account().value(), status, c.seen(), c.created(), c.changed(), c.unchanged(),
-          c.tombstoned(), outcome.apiCalls(), failures);
+          outcome.account().value(),
+          status,
+          c.seen(),
+          c.created(),
+          c.changed(),
+          c.unchanged(),
+          c.tombstoned(),
+          outcome.apiCalls(),
+          failures);
     }
     return table.build();
   }
@@ -127,8 +145,7 @@ final class InventorySync {
     json.put("apiCalls", report.apiCalls());
     json.put(
         "seconds",
-        Double.parseDouble(
-            String.format(Locale.ROOT, "%.3f", report.elapsed().toNanos() / 1e9)));
+        Double.parseDouble(String.format(Locale.ROOT, "%.3f", report.elapsed().toNanos() / 1e9)));
     json.put(
         "failures",
         java.util.stream.Stream.concat(

@@ -25,7 +25,8 @@ final class SandboxEstate implements AutoCloseable {
   private final CloudledgerConfig config;
   private final Map<String, String> environment;
 
-  private SandboxEstate(Sandbox sandbox, CloudledgerConfig config, Map<String, String> environment) {
+  private SandboxEstate(
+      Sandbox sandbox, CloudledgerConfig config, Map<String, String> environment) {
     this.sandbox = sandbox;
     this.config = config;
     this.environment = environment;
@@ -39,13 +40,23 @@ final class SandboxEstate implements AutoCloseable {
       environment.put(SECRET_KEY_VARIABLE, sandbox.managementKeys().secretAccessKey());
       StringBuilder yaml = new StringBuilder("cloud_sessions:\n");
       for (AwsAccount account : sandbox.estate().accounts()) {
-        yaml.append("  - name: sandbox_").append(account.accountId()).append('\n')
+        yaml.append("  - name: sandbox_")
+            .append(account.accountId())
+            .append('\n')
             .append("    session_type: aws\n")
             .append("    region: us-east-1\n")
-            .append("    access_key_id: ENV/").append(ACCESS_KEY_VARIABLE).append('\n')
-            .append("    secret_access_key: ENV/").append(SECRET_KEY_VARIABLE).append('\n')
-            .append("    role_arn: ").append(account.roleArn()).append('\n')
-            .append("    endpoint_url: ").append(sandbox.endpoints().aws()).append('\n');
+            .append("    access_key_id: ENV/")
+            .append(ACCESS_KEY_VARIABLE)
+            .append('\n')
+            .append("    secret_access_key: ENV/")
+            .append(SECRET_KEY_VARIABLE)
+            .append('\n')
+            .append("    role_arn: ")
+            .append(account.roleArn())
+            .append('\n')
+            .append("    endpoint_url: ")
+            .append(sandbox.endpoints().aws())
+            .append('\n');
         if (account.requiredExternalId().isPresent()) {
           String variable = EXTERNAL_ID_VARIABLE_PREFIX + account.accountId();
           environment.put(variable, account.requiredExternalId().get());

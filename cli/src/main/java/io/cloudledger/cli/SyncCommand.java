@@ -83,13 +83,25 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     InventorySync.Outcome outcome;
     if (sandbox) {
-      try (SandboxEstate estate = SandboxEstate.start(SandboxOptions.defaults(), environment.env());
-          LocalInventory inventory = LocalInventory.open(environment, estate.config().inventory())) {
-        err.println("syncing the sandbox estate (" + SandboxEstate.describe(estate.sandbox().options()) + ") into " + inventory.describe());
+      try (SandboxEstate estate =
+              SandboxEstate.start(SandboxOptions.defaults(), environment.env());
+          LocalInventory inventory =
+              LocalInventory.open(environment, estate.config().inventory())) {
+        err.println(
+            "syncing the sandbox estate ("
+                + SandboxEstate.describe(estate.sandbox().options())
+                + ") into "
+                + inventory.describe());
         outcome =
             InventorySync.run(
-                environment, estate.config(), estate.environment(), SecretLookup.none(),
-                inventory, only, parallel, err);
+                environment,
+                estate.config(),
+                estate.environment(),
+                SecretLookup.none(),
+                inventory,
+                only,
+                parallel,
+                err);
       }
     } else {
       Path file = ConfigLocation.require(environment, config);
@@ -99,7 +111,13 @@ final class SyncCommand implements Callable<Integer> {
         err.println("syncing into " + inventory.describe());
         outcome =
             InventorySync.run(
-                environment, loaded, environment.env(), secrets::get, inventory, only, parallel,
+                environment,
+                loaded,
+                environment.env(),
+                secrets::get,
+                inventory,
+                only,
+                parallel,
                 err);
       }
     }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
   static final String DATABASE_FILE = "dynamodb/cloudledger.db";
+  private static final Boolean DISABLE_TELEMETRY = Boolean.TRUE;
 
   private final AmazonDynamoDBLocal local;
   private final Path databaseFile;
@@ -33,14 +34,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot create " + file.getParent() + ": " + e.getMessage(), e);
     }
-    // It wants the database file itself (a directory makes it retry forever); telemetry off,
-    // so nothing is written into the working directory and start-up is a second faster.
-    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(file.toFile(), false), file);
+    // It wants the database file itself (a directory makes it retry forever). The flag is
+    // "disable telemetry": on by default, it calls AWS Cognito/Pinpoint (seconds offline) and
+    // writes a metadata file into the working directory.
+    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(file.toFile(), DISABLE_TELEMETRY), file);
   }
 
   /** An in-memory database, gone when closed: for runs that must not touch the home. */
   public static EmbeddedDynamoDb inMemory() {
-    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(false), null);
+    return new EmbeddedDynamoDb(DynamoDBEmbedded.create(DISABLE_TELEMETRY), null);
   }
 
   public DynamoDbClient client() {
