@@ -21,6 +21,7 @@ import io.cloudledger.core.model.ResourceType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,11 +29,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -150,8 +153,10 @@ public final class DynamoDbInventoryStore implements InventoryStore {
 
   /**
    * Marks an existing item deleted. The condition makes a missing item a no-op instead of creating
-   * a fragment; {@code lastSeen} is raised only when the tombstone's is later, which needs a second
-   * call in the rare case it is not (fixed-width timestamps compare as strings).
+   * a fragment. {@code lastSeen} is raised only when the tombstone's is later: DynamoDB has no
+   * max(), so the first call sets it on condition that the stored one is not later (fixed-width
+   * timestamps compare as strings) and a second call without it follows in the rare case it is (the
+   * scope's last listing was partial after the resource last changed).
    */
   private void tombstone(AccountKey account, Tombstone tombstone) {
     Map<String, String> names = new HashMap<>();
@@ -172,7 +177,7 @@ public final class DynamoDbInventoryStore implements InventoryStore {
           account,
           tombstone,
           set + ", #seen = :seen",
-          "attribute_exists(#sk) AND #seen < :seen",
+          "attribute_exists(#sk) AND #seen <= :seen",
           withSeen,
           seenValues)) {
         return;
@@ -266,16 +271,43 @@ public final class DynamoDbInventoryStore implements InventoryStore {
     List<AccountKey> accounts = query.accounts().stream().filter(query::selects).sorted().toList();
     List<String> typePrefixes =
         query.types().stream().map(type -> type.key() + AccountKey.SEPARATOR).sorted().toList();
-    return accounts.stream()
-        .flatMap(
-            account ->
-                typePrefixes.isEmpty()
-                    ? stream(partition(account, "#sk < :bound", SCOPE_PREFIX))
-                    : typePrefixes.stream()
-                        .flatMap(
-                            prefix ->
-                                stream(partition(account, "begins_with(#sk, :bound)", prefix))))
-        .iterator();
+    // Stream.flatMap would buffer a whole partition behind an iterator; this pages instead.
+    List<Supplier<PagedQuery>> parts = new ArrayList<>();
+    for (AccountKey account : accounts) {
+      if (typePrefixes.isEmpty()) {
+        parts.add(() -> partition(account, "#sk < :bound", SCOPE_PREFIX));
+      }
+      for (String prefix : typePrefixes) {
+        parts.add(() -> partition(account, "begins_with(#sk, :bound)", prefix));
+      }
+    }
+    return new Concatenation(parts);
+  }
+
+  /** The items of several queries one after the other, each started only when reached. */
+  private static final class Concatenation implements Iterator<Map<String, AttributeValue>> {
+    private final Iterator<Supplier<PagedQuery>> parts;
+    private Iterator<Map<String, AttributeValue>> current = Collections.emptyIterator();
+
+    Concatenation(List<Supplier<PagedQuery>> parts) {
+      this.parts = parts.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && parts.hasNext()) {
+        current = parts.next().get();
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public Map<String, AttributeValue> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 
   private PagedQuery partition(AccountKey account, String sortKeyCondition, String bound) {

@@ -100,10 +100,6 @@ final class InventoryItems {
         optionalInstant(item, DELETED_AT));
   }
 
-  /** The projection {@code hashes} reads: the resource key and what a diff needs. */
-  static final String HASH_PROJECTION =
-      String.join(",", RESOURCE_KEY, CONTENT_HASH, FIRST_SEEN, DELETED_AT, EXPIRES_AT);
-
   static StoredHash storedHash(Map<String, AttributeValue> item) {
     return new StoredHash(
         string(item, RESOURCE_KEY),

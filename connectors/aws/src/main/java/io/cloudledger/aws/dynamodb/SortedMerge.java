@@ -1,6 +1,5 @@
 package io.cloudledger.aws.dynamodb;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ final class SortedMerge implements Iterator<Map<String, AttributeValue>> {
     if (heads == null) {
       Concurrently.forEach(sources, FIRST_PAGE_PARALLELISM, PagedQuery::hasNext);
       PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> a.key().compareTo(b.key()));
-      for (PagedQuery source : new ArrayList<>(sources)) {
+      for (PagedQuery source : sources) {
         advance(source, queue);
       }
       heads = queue;

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** What only the DynamoDB store can show: its calls, its items and its error mapping. */
@@ -238,6 +240,88 @@ class DynamoDbInventoryStoreTest {
         .hasMessageContaining("nope-inventory")
         .extracting(e -> ((PermanentException) e).reason())
         .isEqualTo("table-missing");
+  }
+
+  @Test
+  void apply_keepsSeveralButBoundedCallsInFlight() {
+    ProbingClient probe = new ProbingClient(client);
+    DynamoDbInventoryStore bounded =
+        DynamoDbInventoryStore.builder()
+            .client(probe)
+            .tablePrefix(prefix)
+            .batchParallelism(3)
+            .tombstoneParallelism(4)
+            .build();
+    List<Resource> puts = new ArrayList<>();
+    List<Tombstone> tombstones = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Resource vm = resource(AWS, vm("us-east-1", "i-" + i));
+      puts.add(vm);
+      if (i < 40) {
+        tombstones.add(Fixtures.tombstone(vm.resourceKey(), T0));
+      }
+    }
+
+    bounded.apply(ChangeSet.puts(AWS, puts));
+    int batchesInFlight = probe.maxWritesInFlight();
+    ProbingClient tombstoneProbe = new ProbingClient(client);
+    DynamoDbInventoryStore.builder()
+        .client(tombstoneProbe)
+        .tablePrefix(prefix)
+        .tombstoneParallelism(4)
+        .build()
+        .apply(ChangeSet.tombstones(AWS, tombstones));
+
+    assertThat(batchesInFlight).isBetween(2, 3);
+    assertThat(tombstoneProbe.maxWritesInFlight()).isBetween(2, 4);
+    assertThat(store.hashes(AWS).values().stream().filter(h -> h.deleted())).hasSize(40);
+  }
+
+  @Test
+  void reads_whenThrottled_failRetryableNamingTheTable_evenInsideALazyStream() {
+    ProbingClient probe = new ProbingClient(client);
+    probe.failQueriesWith(
+        () ->
+            ProvisionedThroughputExceededException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .build())
+                .build());
+    DynamoDbInventoryStore throttled = DynamoDbInventoryStore.create(probe, prefix);
+
+    assertThatThrownBy(() -> throttled.hashes(AWS))
+        .isInstanceOf(RetryableException.class)
+        .hasMessageContaining(prefix + "inventory");
+    assertThatThrownBy(() -> throttled.query(InventoryQuery.all()).toList())
+        .isInstanceOf(RetryableException.class)
+        .hasMessageContaining("index byProviderType");
+  }
+
+  @Test
+  void syncEngine_tombstonesWhatACompleteListingNoLongerReturns() {
+    SyncEngine engine =
+        new SyncEngine(store, new InMemorySyncRunStore(), clock, SyncSettings.defaults());
+    engine.sync(
+        new SyncTarget("req-1", AWS, Set.of(ResourceType.VM), "test"), new GeneratedSource(600, 1));
+    calls.reset();
+
+    clock.advance(Duration.ofHours(1));
+    SyncResult second =
+        engine.sync(
+            new SyncTarget("req-2", AWS, Set.of(ResourceType.VM), "test"),
+            new GeneratedSource(500, 1));
+
+    assertThat(second.run().counts().tombstoned()).isEqualTo(100);
+    assertThat(calls.calls("UpdateItem")).isEqualTo(100);
+    assertThat(calls.resourceItemsInBatches()).isZero();
+    assertThat(store.query(InventoryQuery.account(AWS))).hasSize(500);
+    assertThat(store.query(InventoryQuery.account(AWS).includingDeleted()))
+        .hasSize(600)
+        .filteredOn(Resource::deleted)
+        .hasSize(100)
+        .allSatisfy(gone -> assertThat(gone.deletedAt()).isEqualTo(clock.instant()));
   }
 
   private Map<String, AttributeValue> rawItem(String resourceKey) {
