@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Runs a connector's per-scope listings concurrently and turns each into a {@link ScopeOutcome}, so
@@ -41,11 +42,24 @@ public final class ScopeListings {
       return List.of();
     }
     GuardedSink guarded = new GuardedSink(sink);
-    ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, scopes.size()));
+    // Listings wait on the network: a virtual thread each, with a semaphore as the bound that
+    // keeps one account within its API rate limits.
+    Semaphore permits = new Semaphore(parallelism);
+    ExecutorService executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("scope-listing-", 0).factory());
     try {
       List<Future<ScopeOutcome>> tasks = new ArrayList<>();
       for (Scope scope : scopes) {
-        tasks.add(executor.submit(() -> listOne(scope, lister, guarded)));
+        tasks.add(
+            executor.submit(
+                () -> {
+                  permits.acquire();
+                  try {
+                    return listOne(scope, lister, guarded);
+                  } finally {
+                    permits.release();
+                  }
+                }));
       }
       List<ScopeOutcome> outcomes = new ArrayList<>();
       for (Future<ScopeOutcome> task : tasks) {

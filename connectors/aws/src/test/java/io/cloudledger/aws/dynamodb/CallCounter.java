@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Counts the requests a client sends, by operation, and the items its batch writes carry. */
-final class CallCounter implements ExecutionInterceptor {
+public final class CallCounter implements ExecutionInterceptor {
   private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   private final AtomicLong resourceItemsInBatches = new AtomicLong();
   private final AtomicLong scopeItemsInBatches = new AtomicLong();
@@ -43,16 +43,16 @@ final class CallCounter implements ExecutionInterceptor {
     }
   }
 
-  long calls(String operation) {
+  public long calls(String operation) {
     AtomicLong count = calls.get(operation);
     return count == null ? 0 : count.get();
   }
 
-  long resourceItemsInBatches() {
+  public long resourceItemsInBatches() {
     return resourceItemsInBatches.get();
   }
 
-  long scopeItemsInBatches() {
+  public long scopeItemsInBatches() {
     return scopeItemsInBatches.get();
   }
 
@@ -60,7 +60,7 @@ final class CallCounter implements ExecutionInterceptor {
     return new ArrayList<>(queries);
   }
 
-  void reset() {
+  public void reset() {
     calls.clear();
     resourceItemsInBatches.set(0);
     scopeItemsInBatches.set(0);
