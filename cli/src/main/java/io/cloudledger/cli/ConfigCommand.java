@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,7 @@ final class ConfigCommand {
             "The file (default: $CLOUDLEDGER_CONFIG, ./cloudledger.yaml, ~/.cloudledger/cloudledger.yaml).")
     Path config;
 
-    @Option(
-        names = "--output",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table or json (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin OutputOption output;
 
     Validate(CliEnvironment environment) {
       this.environment = environment;
@@ -56,14 +52,13 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      if (output == OutputFormat.CSV) {
-        throw CliException.usage("config validate prints table or json, not csv");
-      }
+      OutputFormat format =
+          output.require("config validate", OutputFormat.TABLE, OutputFormat.JSON);
       Path file = ConfigLocation.require(environment, config);
       ValidationResult result = ConfigLoader.validate(file);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (output == OutputFormat.JSON) {
+      if (format == OutputFormat.JSON) {
         TablePrinter.printJson(out, toJson(result));
       } else if (result instanceof ValidationResult.Valid valid) {
         valid.config().summary().lines().forEach(out::println);

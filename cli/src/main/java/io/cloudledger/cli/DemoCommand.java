@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,12 +50,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Resources per account (default ${DEFAULT-VALUE}).")
   int resources;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table or json (default ${DEFAULT-VALUE}).")
-  OutputFormat output;
+  @Mixin OutputOption output;
 
   DemoCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -62,9 +58,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (output == OutputFormat.CSV) {
-      throw CliException.usage("demo prints table or json, not csv");
-    }
+    OutputFormat format = output.require("demo", OutputFormat.TABLE, OutputFormat.JSON);
     SandboxOptions options =
         SandboxOptions.defaults().withAccounts(accounts).withResourcesPerAccount(resources);
     PrintWriter err = spec.commandLine().getErr();
@@ -87,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
           outcome.report().accounts().stream().map(a -> a.account()).collect(Collectors.toSet());
       Table summary = inventorySummary(inventory, synced);
       long sandboxCalls = estate.sandbox().counters().totalCalls();
-      if (output == OutputFormat.JSON) {
+      if (format == OutputFormat.JSON) {
         Map<String, Object> json = new LinkedHashMap<>(InventorySync.json(outcome));
         json.put("apiCalls", sandboxCalls);
         json.put("costRows", 0);

@@ -101,12 +101,7 @@ final class InventoryCommand {
     @Spec CommandSpec spec;
     @Mixin Filters filters;
 
-    @Option(
-        names = "--output",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table, json or csv (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin OutputOption output;
 
     ListResources(CliEnvironment environment) {
       this.environment = environment;
@@ -119,7 +114,7 @@ final class InventoryCommand {
           Stream<Resource> resources = inventory.store().query(query)) {
         Table.Builder table = Table.withColumns(COLUMNS.toArray(String[]::new));
         resources.forEach(r -> table.row(row(r).toArray()));
-        TablePrinter.print(spec.commandLine().getOut(), output, table.build());
+        TablePrinter.print(spec.commandLine().getOut(), output.format, table.build());
       }
       return ExitCodes.OK;
     }

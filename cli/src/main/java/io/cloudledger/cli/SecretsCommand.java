@@ -193,12 +193,7 @@ final class SecretsCommand {
       mixinStandardHelpOptions = true,
       description = "List secret names and the store holding each (never values).")
   static final class ListSecrets extends SecretsSubcommand {
-    @Option(
-        names = "--output",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table, json or csv (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin OutputOption output;
 
     ListSecrets(CliEnvironment environment) {
       super(environment);
@@ -213,7 +208,7 @@ final class SecretsCommand {
           table.row(secret.name(), secret.store(), secret.shadowed() ? "yes" : "");
         }
       }
-      TablePrinter.print(out(), output, table.build());
+      TablePrinter.print(out(), output.format, table.build());
       for (StoreFailure failure : listing.failures()) {
         err().println("cloudledger: store '" + failure.store() + "' failed: " + failure.reason());
       }
@@ -329,12 +324,7 @@ final class SecretsCommand {
       mixinStandardHelpOptions = true,
       description = "Whether each secret store can be used now.")
   static final class Health extends SecretsSubcommand {
-    @Option(
-        names = "--output",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table, json or csv (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin OutputOption output;
 
     Health(CliEnvironment environment) {
       super(environment);
@@ -345,7 +335,7 @@ final class SecretsCommand {
       List<StoreHealth> health = manager().health();
       Table.Builder table = Table.withColumns("store", "healthy", "detail");
       health.forEach(h -> table.row(h.store(), h.healthy() ? "yes" : "no", h.detail()));
-      TablePrinter.print(out(), output, table.build());
+      TablePrinter.print(out(), output.format, table.build());
       return health.stream().allMatch(StoreHealth::healthy) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }

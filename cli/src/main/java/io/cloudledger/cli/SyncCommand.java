@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,12 +59,7 @@ final class SyncCommand implements Callable<Integer> {
       description = "Accounts synced at once (default ${DEFAULT-VALUE}).")
   int parallel;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table or json (default ${DEFAULT-VALUE}).")
-  OutputFormat output;
+  @Mixin OutputOption output;
 
   SyncCommand(CliEnvironment environment) {
     this.environment = environment;
@@ -126,9 +122,7 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   private void validateOptions() {
-    if (output == OutputFormat.CSV) {
-      throw CliException.usage("sync prints table or json, not csv");
-    }
+    output.require("sync", OutputFormat.TABLE, OutputFormat.JSON);
     if (parallel < 1 || parallel > 256) {
       throw CliException.usage("--parallel must be between 1 and 256, got " + parallel);
     }
@@ -147,7 +141,7 @@ final class SyncCommand implements Callable<Integer> {
   private void print(InventorySync.Outcome outcome) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (output == OutputFormat.JSON) {
+    if (output.format == OutputFormat.JSON) {
       TablePrinter.printJson(out, InventorySync.json(outcome));
       return;
     }

@@ -20,6 +20,14 @@ class SyncCommandTest {
   }
 
   @Test
+  void csvOutput_isAUsageErrorNamingTheFormatsSyncPrints() {
+    CliRunner.Result result = new CliRunner(home).run("sync", "--sandbox", "--output", "csv");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.stderr()).contains("sync prints table or json, not csv");
+  }
+
+  @Test
   void malformedAccountKey_isAUsageError() {
     CliRunner.Result result = new CliRunner(home).run("sync", "--sandbox", "--account", "aws#1");
 

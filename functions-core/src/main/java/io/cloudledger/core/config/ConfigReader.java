@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -167,7 +168,9 @@ final class ConfigReader {
     Optional<String> name = word(s, "name", true);
     name.ifPresent(n -> checkName(s, "name", n, "session"));
     Optional<String> typeText = word(s, "session_type", true);
-    Optional<SessionType> type = typeText.flatMap(t -> sessionType(s, t));
+    Optional<SessionType> type =
+        typeText.flatMap(
+            t -> oneOf(s, "session_type", t, SessionType::fromYaml, SessionType.yamlNames()));
     name.ifPresent(n -> registerSession(s, n, type));
 
     if (type.isEmpty()) {
@@ -194,20 +197,24 @@ final class ConfigReader {
     return name.isPresent() ? Optional.of(session) : Optional.empty();
   }
 
-  private Optional<SessionType> sessionType(Section s, String text) {
-    Optional<SessionType> type = SessionType.fromYaml(text);
-    if (type.isEmpty()) {
+  /** The value of {@code key} as one of a fixed set of names, or an error listing them. */
+  private <T> Optional<T> oneOf(
+      Section s, String key, String text, Function<String, Optional<T>> parse, List<String> names) {
+    Optional<T> value = parse.apply(text);
+    if (value.isEmpty()) {
       problems.error(
-          s.keyPath("session_type"),
-          s.line("session_type"),
-          "unknown session_type '"
+          s.keyPath(key),
+          s.line(key),
+          "unknown "
+              + key
+              + " '"
               + echo(text)
               + "'"
-              + ValueRules.didYouMean(text, SessionType.yamlNames())
+              + ValueRules.didYouMean(text, names)
               + "; expected one of "
-              + String.join(", ", SessionType.yamlNames()));
+              + String.join(", ", names));
     }
-    return type;
+    return value;
   }
 
   private void registerSession(Section s, String name, Optional<SessionType> type) {
@@ -465,7 +472,9 @@ final class ConfigReader {
     }
     Section s = new Section(path, mapping);
     Optional<String> typeText = word(s, "store_type", true);
-    Optional<StoreType> type = typeText.flatMap(t -> storeType(s, t));
+    Optional<StoreType> type =
+        typeText.flatMap(
+            t -> oneOf(s, "store_type", t, StoreType::fromYaml, StoreType.yamlNames()));
     if (type.isEmpty()) {
       Set<String> anyKey = new LinkedHashSet<>(STORE_COMMON_KEYS);
       for (StoreType any : StoreType.values()) {
@@ -523,22 +532,6 @@ final class ConfigReader {
           case VAULT -> throw new IllegalStateException("Vault is read above");
         };
     return sessionName.isPresent() ? Optional.of(store) : Optional.empty();
-  }
-
-  private Optional<StoreType> storeType(Section s, String text) {
-    Optional<StoreType> type = StoreType.fromYaml(text);
-    if (type.isEmpty()) {
-      problems.error(
-          s.keyPath("store_type"),
-          s.line("store_type"),
-          "unknown store_type '"
-              + echo(text)
-              + "'"
-              + ValueRules.didYouMean(text, StoreType.yamlNames())
-              + "; expected one of "
-              + String.join(", ", StoreType.yamlNames()));
-    }
-    return type;
   }
 
   private void checkStoreSession(Section s, StoreType storeType, String sessionName) {
