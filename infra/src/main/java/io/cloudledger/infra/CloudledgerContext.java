@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param memberAccounts the 12-digit ids of the accounts to sync; each gets a member-role stack,
  *     and the worker may assume exactly those roles (empty: one account-agnostic member stack)
- * @param centralAccount the account whose worker assumes the member roles; empty means the member
- *     stack trusts its own account (a single-account deployment)
+ * @param centralAccount the account whose worker assumes the member roles; required with member
+ *     accounts, else empty: the one member stack trusts its own account
  * @param externalId the {@code sts:ExternalId} the member roles demand
  * @param inventorySchedule an EventBridge {@code rate(...)} or {@code cron(...)} expression
  * @param costSchedule the same, for the daily cost sync
@@ -112,6 +112,12 @@ public record CloudledgerContext(
     String central = text(context, CENTRAL_ACCOUNT, "");
     if (!central.isEmpty() && !ACCOUNT_ID.matcher(central).matches()) {
       problems.add(CENTRAL_ACCOUNT, "must be a 12-digit AWS account id, got '" + central + "'");
+    } else if (central.isEmpty() && !members.isEmpty()) {
+      // Each member stack is deployed into its own account: without this it would trust itself.
+      problems.add(
+          CENTRAL_ACCOUNT,
+          "is missing: with memberAccounts, name the account of the worker the member roles"
+              + " trust (-c centralAccount=<12-digit id>)");
     }
     String externalId = text(context, EXTERNAL_ID, "");
     if (externalId.isEmpty()) {

@@ -44,7 +44,18 @@ class CloudledgerContextTest {
   }
 
   @Test
+  void from_whenMemberAccountsAreGivenWithoutTheCentralAccount_asksForIt() {
+    context.put(CloudledgerContext.MEMBER_ACCOUNTS, List.of("111111111111"));
+
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith("context 'centralAccount' is missing");
+  }
+
+  @Test
   void from_readsAccountsFromAJsonListOrFromTheCommandLinesCommaSeparatedString() {
+    context.put(CloudledgerContext.CENTRAL_ACCOUNT, "999999999999");
     context.put(CloudledgerContext.MEMBER_ACCOUNTS, List.of("111111111111", "222222222222"));
     assertThat(CloudledgerContext.from(context, dir).memberAccounts())
         .containsExactly("111111111111", "222222222222");
@@ -76,6 +87,7 @@ class CloudledgerContextTest {
 
   @Test
   void from_whenAccountsAreMalformedOrRepeated_namesTheOffendingIds() {
+    context.put(CloudledgerContext.CENTRAL_ACCOUNT, "999999999999");
     context.put(
         CloudledgerContext.MEMBER_ACCOUNTS, List.of("111111111111", "12345", "111111111111"));
 
