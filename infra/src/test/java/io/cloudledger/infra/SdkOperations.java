@@ -69,9 +69,9 @@ final class SdkOperations {
         String action = null;
         Matcher client = CLIENT.matcher(owner);
         Matcher provider = STS_PROVIDER.matcher(owner);
-        if (client.matches()
-            && call.getTargetOwner().isInterface()
-            && !NOT_OPERATIONS.contains(method)) {
+        // By name alone (the SDK's classes are not imported): builders end in ClientBuilder,
+        // waiters and utilities are named otherwise, so only the client interfaces match.
+        if (client.matches() && !NOT_OPERATIONS.contains(method)) {
           action = action(client.group(1), method.replaceFirst("Paginator$", ""), owner);
         } else if (provider.matches() && method.equals("builder")) {
           // StsAssumeRoleCredentialsProvider calls AssumeRole itself, out of sight of our code.
