@@ -1,6 +1,7 @@
 package io.cloudledger.infra;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The read-only API calls the connectors make inside a member account, as IAM actions: exactly what
@@ -25,6 +26,6 @@ public final class MemberReadPermissions {
 
   /** Every action of the member role. */
   public static List<String> all() {
-    return java.util.stream.Stream.concat(INVENTORY.stream(), COST.stream()).toList();
+    return Stream.concat(INVENTORY.stream(), COST.stream()).toList();
   }
 }

@@ -1,5 +1,7 @@
 package io.cloudledger.infra;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -114,8 +116,8 @@ public final class SyncAlarms extends Construct {
 
   /** The alarms by construct id. */
   public Map<String, Alarm> alarms() {
-    java.util.LinkedHashMap<String, Alarm> byId = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, Alarm> byId = new LinkedHashMap<>();
     alarms.forEach(alarm -> byId.put(alarm.getNode().getId(), alarm));
-    return java.util.Collections.unmodifiableMap(byId);
+    return Collections.unmodifiableMap(byId);
   }
 }

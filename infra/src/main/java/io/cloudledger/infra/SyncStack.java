@@ -6,6 +6,7 @@ import io.cloudledger.aws.dynamodb.TableDefinition;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Arn;
@@ -89,7 +90,7 @@ public final class SyncStack extends Stack {
                     .maxReceiveCount(MAX_RECEIVE_COUNT)
                     .build())
             .build();
-    Map<String, String> withQueue = new java.util.HashMap<>(environment);
+    Map<String, String> withQueue = new HashMap<>(environment);
     withQueue.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
 
     this.fanOut = function(LambdaArtifact.FAN_OUT, code, withQueue, "");

@@ -1,6 +1,7 @@
 package io.cloudledger.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,7 @@ final class SynthesizedApp {
 
   /** Every stack of the app. */
   List<Stack> allStacks() {
-    List<Stack> all =
-        new java.util.ArrayList<>(List.of(stacks.data(), stacks.secrets(), stacks.sync()));
+    List<Stack> all = new ArrayList<>(List.of(stacks.data(), stacks.secrets(), stacks.sync()));
     all.addAll(stacks.memberRoles());
     return all;
   }

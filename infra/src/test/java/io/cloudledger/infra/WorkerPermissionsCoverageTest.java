@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,7 +104,7 @@ class WorkerPermissionsCoverageTest {
     queueCalls.keySet().removeIf(action -> !action.startsWith("sqs:"));
     Set<String> granted = new TreeSet<>();
     for (SyncFunction function :
-        java.util.List.of(
+        List.of(
             app.stacks.sync().fanOut(), app.stacks.sync().worker(), app.stacks.sync().trigger())) {
       granted.addAll(grantedTo(function));
     }
