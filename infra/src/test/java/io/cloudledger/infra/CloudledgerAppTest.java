@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudledger.aws.dynamodb.CloudledgerTables;
 import io.cloudledger.aws.dynamodb.GlobalIndex;
 import io.cloudledger.aws.dynamodb.TableDefinition;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -325,6 +329,36 @@ class CloudledgerAppTest {
           .contains(SynthesizedApp.CENTRAL_ACCOUNT + ":root")
           .contains(SynthesizedApp.CENTRAL_ACCOUNT + ":role/" + SyncStack.WORKER_ROLE_NAME);
     }
+  }
+
+  @Test
+  void iam_withoutMemberAccounts_theWorkerMayAssumeTheRoleNameAnywhere_withAReasonNagAccepts() {
+    Map<String, Object> values = new HashMap<>();
+    values.put(CloudledgerContext.EXTERNAL_ID, SynthesizedApp.EXTERNAL_ID);
+    CloudledgerApp.Stacks single =
+        CloudledgerApp.build(
+            new App(), CloudledgerContext.from(values, Path.of("").toAbsolutePath()));
+    Template template = Template.fromStack(single.sync());
+
+    String worker = logicalId(single.sync().worker().role());
+    assertThat(
+            IamStatements.of(template).stream()
+                .filter(s -> s.roles().contains(worker))
+                .filter(s -> s.actions().contains(WorkerPermissions.ASSUME_ROLE))
+                .flatMap(s -> s.resources().stream())
+                .map(String::valueOf))
+        .singleElement()
+        .asString()
+        .contains(":iam::*:role/cloudledger-reader");
+    assertThat(single.memberRoles()).singleElement();
+    for (Stack stack : List.of(single.sync(), single.memberRoles().get(0))) {
+      var annotations = Annotations.fromStack(stack);
+      assertThat(messages(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))))
+          .as(stack.getStackName())
+          .isEmpty();
+    }
+    assertThat(NagMetadata.suppressions(template))
+        .anySatisfy(rule -> assertThat(rule.get("id")).isEqualTo("AwsSolutions-IAM5"));
   }
 
   // --- Secrets ---
