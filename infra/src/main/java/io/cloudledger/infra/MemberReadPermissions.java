@@ -1,0 +1,31 @@
+package io.cloudledger.infra;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The read-only API calls the connectors make inside a member account, as IAM actions: exactly what
+ * the member role allows. A test derives the calls from the connector's code and fails when one is
+ * missing here.
+ */
+public final class MemberReadPermissions {
+  private MemberReadPermissions() {}
+
+  /** Inventory: instances, VPCs, subnets per region, the enabled regions, and the buckets. */
+  public static final List<String> INVENTORY =
+      List.of(
+          "ec2:DescribeRegions",
+          "ec2:DescribeInstances",
+          "ec2:DescribeVpcs",
+          "ec2:DescribeSubnets",
+          // The SDK's ListBuckets is authorized as ListAllMyBuckets.
+          "s3:ListAllMyBuckets");
+
+  /** Cost: daily cost per service from Cost Explorer. */
+  public static final List<String> COST = List.of("ce:GetCostAndUsage");
+
+  /** Every action of the member role. */
+  public static List<String> all() {
+    return Stream.concat(INVENTORY.stream(), COST.stream()).toList();
+  }
+}

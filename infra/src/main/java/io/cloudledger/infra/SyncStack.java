@@ -1,0 +1,293 @@
+package io.cloudledger.infra;
+
+import io.cloudledger.aws.dynamodb.CloudledgerTables;
+import io.cloudledger.aws.dynamodb.GlobalIndex;
+import io.cloudledger.aws.dynamodb.TableDefinition;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Arn;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * {@code CloudledgerSync}: the fan-out, worker and trigger functions, the queue between them with
+ * its dead-letter queue, the schedules, the HTTP API and the alarms.
+ */
+public final class SyncStack extends Stack {
+
+  /** The worker role's fixed name: the member roles trust exactly this role. */
+  public static final String WORKER_ROLE_NAME = "cloudledger-sync-worker";
+
+  /** Deliveries of one request before it goes to the dead-letter queue. */
+  public static final int MAX_RECEIVE_COUNT = 5;
+
+  /** How long the functions' logs are kept. */
+  public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+  /** The stacks and parameters the Sync stack is built from. */
+  public record Props(
+      StackProps stackProps, CloudledgerContext context, DataStack data, SecretsStack secrets) {}
+
+  private final SyncFunction fanOut;
+  private final SyncFunction worker;
+  private final SyncFunction trigger;
+  private final Queue queue;
+  private final Queue deadLetters;
+  private final SyncHttpApi httpApi;
+  private final SyncAlarms alarms;
+
+  public SyncStack(Construct scope, String id, Props props) {
+    super(scope, id, props.stackProps());
+    CloudledgerContext context = props.context();
+    // One asset for the three functions: the same jar, different handlers.
+    Code code = Code.fromAsset(context.lambdaJar().toString());
+    Map<String, String> environment =
+        Map.of(
+            "CLOUDLEDGER_TABLE_PREFIX", context.tablePrefix(),
+            "CLOUDLEDGER_SECRET_PREFIX", SecretsStack.NAME_PREFIX,
+            "CLOUDLEDGER_MEMBER_ROLE_NAME", context.memberRoleName(),
+            "CLOUDLEDGER_MEMBER_ACCOUNTS", String.join(",", context.memberAccounts()),
+            // Tiered compilation at C1 only: the usual cold-start setting for short Java functions.
+            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+
+    this.deadLetters =
+        Queue.Builder.create(this, "DeadLetters")
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .retentionPeriod(Duration.days(14))
+            .build();
+    this.queue =
+        Queue.Builder.create(this, "SyncQueue")
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            // AWS's rule for Lambda consumers: at least six times the function's timeout, so a
+            // message in flight is not redelivered while a retried batch still runs.
+            .visibilityTimeout(Duration.seconds(6L * LambdaArtifact.SYNC_WORKER.timeoutSeconds()))
+            .deadLetterQueue(
+                DeadLetterQueue.builder()
+                    .queue(deadLetters)
+                    .maxReceiveCount(MAX_RECEIVE_COUNT)
+                    .build())
+            .build();
+    Map<String, String> withQueue = new HashMap<>(environment);
+    withQueue.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
+
+    this.fanOut = function(LambdaArtifact.FAN_OUT, code, withQueue, "");
+    this.worker = function(LambdaArtifact.SYNC_WORKER, code, environment, WORKER_ROLE_NAME);
+    this.trigger = function(LambdaArtifact.SYNC_TRIGGER, code, withQueue, "");
+
+    worker
+        .alias()
+        .addEventSource(
+            SqsEventSource.Builder.create(queue)
+                .batchSize(10)
+                .reportBatchItemFailures(true)
+                .maxConcurrency(context.workerMaxConcurrency())
+                .build());
+    queue.grantSendMessages(fanOut.role());
+    queue.grantSendMessages(trigger.role());
+
+    grantTables(
+        worker.role(), props.data(), CloudledgerTables.all(), WorkerPermissions.TABLE_ACTIONS);
+    grantTables(
+        trigger.role(),
+        props.data(),
+        List.of(CloudledgerTables.SYNC_RUNS),
+        WorkerPermissions.SYNC_RUN_ACTIONS);
+    grantSecrets(worker.role(), props.secrets());
+    grantAssumeMemberRoles(worker.role(), context);
+
+    schedule("InventorySchedule", context.inventorySchedule(), "inventory");
+    schedule("CostSchedule", context.costSchedule(), "cost");
+
+    this.httpApi =
+        new SyncHttpApi(
+            this, "HttpApi", new SyncHttpApi.Props(trigger.alias(), 10, 20, LOG_RETENTION));
+    this.alarms =
+        new SyncAlarms(
+            this,
+            "Alarms",
+            new SyncAlarms.Props(
+                worker.function(),
+                queue,
+                deadLetters,
+                context.alarmEmail(),
+                // Two missed inventory rounds' worth of waiting.
+                Duration.minutes(20)));
+  }
+
+  private SyncFunction function(
+      LambdaArtifact.Function spec, Code code, Map<String, String> environment, String roleName) {
+    return new SyncFunction(
+        this, spec.id(), new SyncFunction.Props(spec, code, environment, LOG_RETENTION, roleName));
+  }
+
+  /**
+   * The schedule's target gets an event shaped like EventBridge's own scheduled event, with the
+   * kinds to sync in {@code detail}, so the fan-out reads both schedules with one event type.
+   */
+  private void schedule(String id, String expression, String kind) {
+    Rule.Builder.create(this, id)
+        .description("cloudledger: " + kind + " sync, " + expression)
+        .schedule(Schedule.expression(expression))
+        .targets(
+            List.of(
+                new LambdaFunction(
+                    fanOut.alias(),
+                    LambdaFunctionProps.builder()
+                        .event(
+                            RuleTargetInput.fromObject(
+                                Map.of(
+                                    "source", "cloudledger.schedule",
+                                    "detail-type", "Scheduled Event",
+                                    "detail", Map.of("kinds", List.of(kind)))))
+                        .retryAttempts(2)
+                        .build())))
+        .build();
+  }
+
+  /** Table and index ARNs named one by one: the index names come from the definitions. */
+  private static void grantTables(
+      IRole role, DataStack data, List<TableDefinition> definitions, List<String> actions) {
+    List<String> resources = new ArrayList<>();
+    for (TableDefinition definition : definitions) {
+      String tableArn = data.table(definition).getTableArn();
+      resources.add(tableArn);
+      for (GlobalIndex index : definition.globalIndexes()) {
+        resources.add(tableArn + "/index/" + index.name());
+      }
+    }
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(actions)
+            .resources(resources)
+            .build());
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(WorkerPermissions.TABLE_KEY_ACTIONS)
+            .resources(List.of(data.key().getKeyArn()))
+            .conditions(
+                Map.of(
+                    "StringEquals",
+                    Map.of("kms:ViaService", "dynamodb." + data.getRegion() + ".amazonaws.com")))
+            .build());
+  }
+
+  private static void grantSecrets(IRole role, SecretsStack secrets) {
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(WorkerPermissions.SECRET_ACTIONS)
+            .resources(secrets.secrets().values().stream().map(s -> s.getSecretArn()).toList())
+            .build());
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of("kms:Decrypt"))
+            .resources(List.of(secrets.key().getKeyArn()))
+            .conditions(
+                Map.of(
+                    "StringEquals",
+                    Map.of(
+                        "kms:ViaService",
+                        "secretsmanager." + secrets.getRegion() + ".amazonaws.com")))
+            .build());
+  }
+
+  /**
+   * The member roles by ARN when the accounts are known; otherwise the role name in any account,
+   * which the member roles' ExternalId and aws:PrincipalArn conditions still guard.
+   */
+  private void grantAssumeMemberRoles(IRole role, CloudledgerContext context) {
+    List<String> accounts =
+        context.memberAccounts().isEmpty() ? List.of("*") : context.memberAccounts();
+    List<String> arns =
+        accounts.stream()
+            .map(
+                account ->
+                    Arn.format(
+                        ArnComponents.builder()
+                            .service("iam")
+                            .region("")
+                            .account(account)
+                            .resource("role")
+                            .resourceName(context.memberRoleName())
+                            .build(),
+                        this))
+            .toList();
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(List.of(WorkerPermissions.ASSUME_ROLE))
+            .resources(arns)
+            .build());
+    if (context.memberAccounts().isEmpty()) {
+      NagSuppressions.addResourceSuppressions(
+          role,
+          List.of(
+              NagPackSuppression.builder()
+                  .id("AwsSolutions-IAM5")
+                  .reason(
+                      "No memberAccounts were given, so the worker may assume the member role"
+                          + " name in any account; each member role only trusts this worker role"
+                          + " (aws:PrincipalArn) with the ExternalId. Pass -c memberAccounts=..."
+                          + " to name the roles one by one.")
+                  .appliesTo(
+                      List.of(
+                          "Resource::arn:<AWS::Partition>:iam::*:role/" + context.memberRoleName()))
+                  .build()),
+          true);
+    }
+  }
+
+  public SyncFunction fanOut() {
+    return fanOut;
+  }
+
+  public SyncFunction worker() {
+    return worker;
+  }
+
+  public SyncFunction trigger() {
+    return trigger;
+  }
+
+  public Queue queue() {
+    return queue;
+  }
+
+  public Queue deadLetters() {
+    return deadLetters;
+  }
+
+  public SyncHttpApi httpApi() {
+    return httpApi;
+  }
+
+  public SyncAlarms alarms() {
+    return alarms;
+  }
+}

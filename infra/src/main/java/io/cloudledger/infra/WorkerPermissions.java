@@ -1,0 +1,44 @@
+package io.cloudledger.infra;
+
+import java.util.List;
+
+/**
+ * The IAM actions of the central functions, named one by one (no wildcards). A test derives the SDK
+ * calls the stores and connectors make and fails when one lacks its action here.
+ */
+public final class WorkerPermissions {
+  private WorkerPermissions() {}
+
+  /** What the inventory, sync-run and later stores call on their tables. */
+  public static final List<String> TABLE_ACTIONS =
+      List.of(
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:Query");
+
+  /** What the HTTP trigger does with the sync-runs table: record a request, read its status. */
+  public static final List<String> SYNC_RUN_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+
+  /**
+   * What DynamoDB needs of a caller on a customer-managed table key (CDK's table grants, with the
+   * wildcards {@code ReEncrypt*} and {@code GenerateDataKey*} spelt out).
+   */
+  public static final List<String> TABLE_KEY_ACTIONS =
+      List.of(
+          "kms:Decrypt",
+          "kms:Encrypt",
+          "kms:DescribeKey",
+          "kms:GenerateDataKey",
+          "kms:GenerateDataKeyWithoutPlaintext",
+          "kms:ReEncryptFrom",
+          "kms:ReEncryptTo");
+
+  /** Reading a secret's value. */
+  public static final List<String> SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue");
+
+  /** Assuming a member role. */
+  public static final String ASSUME_ROLE = "sts:AssumeRole";
+}
