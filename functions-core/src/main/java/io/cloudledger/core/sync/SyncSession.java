@@ -232,20 +232,36 @@ final class SyncSession implements PageSink {
     List<ScopeStatus> statuses = new ArrayList<>();
     for (ScopeOutcome outcome : outcomes.values()) {
       ScopeStatus previous = previousScopes.get(outcome.scope());
+      long items = itemsPerScope.getOrDefault(outcome.scope(), 0L);
+      if (!worthWriting(outcome, items, previous)) {
+        continue;
+      }
       Instant lastComplete =
           outcome.complete() ? listedAt : previous == null ? null : previous.lastCompleteAt();
       statuses.add(
           new ScopeStatus(
-              outcome.scope(),
-              listedAt,
-              outcome.status(),
-              outcome.reason(),
-              itemsPerScope.getOrDefault(outcome.scope(), 0L),
-              lastComplete));
+              outcome.scope(), listedAt, outcome.status(), outcome.reason(), items, lastComplete));
     }
     if (!statuses.isEmpty()) {
       store.saveScopes(account(), statuses);
     }
+  }
+
+  /**
+   * Whether this run's outcome of a scope must be stored. Writes should grow with changes, not with
+   * the number of scopes: an empty scope listed completely for the first time holds nothing whose
+   * "last seen" it could vouch for, and a scope that ended exactly as its stored record says only
+   * moves "last seen" forward, which can wait until the record is {@code scopeRefresh} old.
+   */
+  private boolean worthWriting(ScopeOutcome outcome, long items, ScopeStatus previous) {
+    if (previous == null) {
+      return !(outcome.complete() && items == 0);
+    }
+    boolean sameOutcome =
+        previous.status() == outcome.status()
+            && previous.reason().equals(outcome.reason())
+            && previous.itemCount() == items;
+    return !sameOutcome || !previous.lastListedAt().plus(settings.scopeRefresh()).isAfter(listedAt);
   }
 
   synchronized Map<ResourceType, SyncCounts> countsByType() {

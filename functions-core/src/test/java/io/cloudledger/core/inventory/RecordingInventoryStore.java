@@ -18,6 +18,8 @@ public final class RecordingInventoryStore implements InventoryStore {
   private int failOnApplyNumber = -1;
   private Supplier<RuntimeException> failure;
 
+  private final List<ScopeStatus> savedScopes = new java.util.ArrayList<>();
+
   public RecordingInventoryStore(InMemoryInventoryStore delegate) {
     this.delegate = delegate;
   }
@@ -29,6 +31,7 @@ public final class RecordingInventoryStore implements InventoryStore {
   }
 
   public synchronized void clearRecording() {
+    savedScopes.clear();
     applied.clear();
     failOnApplyNumber = -1;
   }
@@ -75,7 +78,13 @@ public final class RecordingInventoryStore implements InventoryStore {
 
   @Override
   public synchronized void saveScopes(AccountKey account, List<ScopeStatus> scopes) {
+    savedScopes.addAll(scopes);
     delegate.saveScopes(account, scopes);
+  }
+
+  /** The scope records saved since the recording was last cleared. */
+  public synchronized List<ScopeStatus> savedScopes() {
+    return List.copyOf(savedScopes);
   }
 
   @Override

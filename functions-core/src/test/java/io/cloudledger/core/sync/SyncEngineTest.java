@@ -90,6 +90,65 @@ class SyncEngineTest {
   }
 
   @Test
+  void sync_whenScopesEndAsTheirRecordsSay_rewritesTheRecordsOnlyOnceTheyAreAnHourOld() {
+    sync(ScriptedInventorySource.completeListing(threeVms()));
+    assertThat(store.savedScopes()).extracting(ScopeStatus::scope).containsOnly(US_VM, EU_VM);
+
+    clock.advance(Duration.ofMinutes(10));
+    sync(ScriptedInventorySource.completeListing(threeVms()));
+    assertThat(store.savedScopes()).isEmpty();
+    assertThat(stored("vm#us-east-1#i-1").orElseThrow().lastSeen()).isEqualTo(T0);
+
+    clock.advance(Duration.ofMinutes(50));
+    sync(ScriptedInventorySource.completeListing(threeVms()));
+    assertThat(store.savedScopes()).hasSize(2);
+    assertThat(stored("vm#us-east-1#i-1").orElseThrow().lastSeen())
+        .isEqualTo(T0.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void sync_whenAScopeChangesItsItemCount_rewritesThatScopeRecordOnly() {
+    sync(ScriptedInventorySource.completeListing(threeVms()));
+    clock.advance(Duration.ofMinutes(10));
+    List<ResourceObservation> more = new java.util.ArrayList<>(threeVms());
+    more.add(vm("eu-west-1", "i-4"));
+
+    sync(ScriptedInventorySource.completeListing(more));
+
+    assertThat(store.savedScopes()).extracting(ScopeStatus::scope).containsExactly(EU_VM);
+  }
+
+  @Test
+  void sync_whenAnEmptyScopeListsCompletelyForTheFirstTime_savesNoRecordForIt() {
+    sync(
+        new ScriptedInventorySource()
+            .page(US_VM, vm("us-east-1", "i-1"))
+            .complete(US_VM)
+            .complete(EU_VM));
+
+    assertThat(store.savedScopes()).extracting(ScopeStatus::scope).containsExactly(US_VM);
+  }
+
+  @Test
+  void sync_whenAFailedScopeFailsAgainForTheSameReason_keepsItsRecord() {
+    ScriptedInventorySource failing =
+        new ScriptedInventorySource()
+            .page(US_VM, vm("us-east-1", "i-1"))
+            .complete(US_VM)
+            .failed(EU_VM, "AccessDenied");
+    sync(failing);
+    clock.advance(Duration.ofMinutes(10));
+
+    sync(
+        new ScriptedInventorySource()
+            .page(US_VM, vm("us-east-1", "i-1"))
+            .complete(US_VM)
+            .failed(EU_VM, "AccessDenied"));
+
+    assertThat(store.savedScopes()).isEmpty();
+  }
+
+  @Test
   void sync_whenListingIsIdentical_writesNothing() {
     sync(ScriptedInventorySource.completeListing(threeVms()));
     clock.advance(Duration.ofHours(1));
