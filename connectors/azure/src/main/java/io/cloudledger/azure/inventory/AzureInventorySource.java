@@ -59,6 +59,7 @@ public final class AzureInventorySource implements InventorySource {
       throw new PermanentException(
           "account-mismatch", clients.describeSession() + " cannot list " + account);
     }
+    clients.verifyCredential();
     long callsBefore = clients.apiCalls(account.accountId());
     boolean networks = types.contains(ResourceType.NETWORK);
     boolean subnets = types.contains(ResourceType.SUBNET);

@@ -1,6 +1,8 @@
 package io.cloudledger.azure.session;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -45,6 +47,7 @@ public final class AzureClients {
   private final ArmCallCounter counter = new ArmCallCounter();
   private final Map<String, Managers> managers = new ConcurrentHashMap<>();
   private volatile List<String> listedSubscriptions;
+  private volatile AccessToken verifiedToken;
 
   private AzureClients(
       String sessionName,
@@ -107,6 +110,28 @@ public final class AzureClients {
   private static HttpClient httpClient(AzureClientSettings settings) {
     return HttpClient.createDefault(
         new HttpClientOptions().setResponseTimeout(settings.responseTimeout()));
+  }
+
+  /**
+   * Signs in once (the token is remembered until it expires), so that a refused credential fails
+   * the whole listing as permanent instead of failing every scope on its own.
+   */
+  public void verifyCredential() {
+    AccessToken token = verifiedToken;
+    if (token != null && !token.isExpired()) {
+      return;
+    }
+    try {
+      // The async path: its failures are the SDK's ClientAuthenticationException, not MSAL's.
+      verifiedToken =
+          credential
+              .getToken(
+                  new TokenRequestContext()
+                      .addScopes(endpoints.environment().getManagementEndpoint() + "/.default"))
+              .block();
+    } catch (RuntimeException e) {
+      throw AzureErrors.map(e, "sign-in", describeSession());
+    }
   }
 
   /** {@code azure session 'name'}, for messages. */

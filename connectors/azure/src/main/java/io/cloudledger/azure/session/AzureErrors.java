@@ -25,18 +25,22 @@ public final class AzureErrors {
     if (e instanceof CloudledgerException core) {
       return core;
     }
-    if (e instanceof ClientAuthenticationException auth && auth.getResponse() == null) {
+    if (hasCause(e, IOException.class) || hasCause(e, TimeoutException.class)) {
+      return new RetryableException(
+          "unreachable",
+          operation + " on " + target + " could not reach Azure: " + firstLine(e),
+          e);
+    }
+    Throwable refusal = signInRefusal(e);
+    if (refusal != null) {
       // Raised by the credential: the token endpoint refused the principal.
       return new PermanentException(
           "authentication-failed",
-          operation + " on " + target + ": Azure AD refused the credential: " + firstLine(auth));
+          operation + " on " + target + ": Azure AD refused the credential: " + firstLine(refusal),
+          e);
     }
     if (e instanceof HttpResponseException http && http.getResponse() != null) {
       return fromResponse(http, operation, target);
-    }
-    if (hasCause(e, IOException.class) || hasCause(e, TimeoutException.class)) {
-      return new RetryableException(
-          "unreachable", operation + " on " + target + " could not reach ARM: " + firstLine(e), e);
     }
     if (e instanceof ClientAuthenticationException auth) {
       return new PermanentException(
@@ -106,6 +110,23 @@ public final class AzureErrors {
     } catch (NumberFormatException notSeconds) {
       return null; // an HTTP date; the SDK's retry policy already honored it
     }
+  }
+
+  /**
+   * The credential's own failure, if {@code e} is one: the SDK's {@link
+   * ClientAuthenticationException} without an ARM response, or MSAL's service exception (which the
+   * synchronous token path wraps in plain runtime exceptions).
+   */
+  private static Throwable signInRefusal(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClientAuthenticationException auth && auth.getResponse() == null) {
+        return auth;
+      }
+      if (cause.getClass().getName().equals("com.microsoft.aad.msal4j.MsalServiceException")) {
+        return cause;
+      }
+    }
+    return null;
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
