@@ -66,7 +66,10 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.usage("demo prints table or json, not csv");
     }
     SandboxOptions options =
-        SandboxOptions.defaults().withAccounts(accounts).withResourcesPerAccount(resources);
+        SandboxOptions.defaults()
+            .withAccounts(accounts)
+            .withResourcesPerAccount(resources)
+            .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS);
     PrintWriter err = spec.commandLine().getErr();
     err.println("cloudledger demo: starting the sandbox (" + SandboxEstate.describe(options) + ")");
     err.flush();
