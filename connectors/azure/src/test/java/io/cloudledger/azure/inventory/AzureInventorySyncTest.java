@@ -2,6 +2,12 @@ package io.cloudledger.azure.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudledger.core.config.AzureSession;
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.config.SessionType;
 import io.cloudledger.core.inventory.ListingReport;
 import io.cloudledger.core.sync.SyncResult;
 import io.cloudledger.core.sync.SyncStatus;
@@ -13,8 +19,10 @@ import io.cloudledger.sandbox.azure.AzureRoute;
 import io.cloudledger.sandbox.estate.AzureSubscription;
 import io.cloudledger.sandbox.estate.EstateChange;
 import io.cloudledger.sandbox.estate.ResourceRef;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +166,26 @@ class AzureInventorySyncTest {
           .isEqualTo(pages(subscription.vms().size()))
           .isGreaterThan(1);
     }
+  }
+
+  @Test
+  void cloudledgerYaml_ofTheSandbox_signsInAndListsEverySubscription() {
+    CloudledgerConfig config =
+        ConfigLoader.parse(sandbox.cloudledgerYaml(), Path.of("sandbox-cloudledger.yaml"));
+    AzureSession session = (AzureSession) config.sessions(SessionType.AZURE).getFirst();
+    ConfigResolver resolver =
+        new ConfigResolver(
+            Map.of("AZURE_CLIENT_SECRET", sandbox.azurePrincipal().clientSecret()),
+            SecretLookup.none());
+    AzureInventorySource generated =
+        AzureInventorySource.create(session, resolver, SandboxAzure.FAST);
+
+    assertThat(generated.accounts())
+        .containsExactlyElementsOf(subscriptions().stream().map(SandboxAzure::key).toList());
+    ListingReport report =
+        generated.list(
+            SandboxAzure.key(subscriptions().getFirst()), SandboxAzure.ALL_TYPES, page -> {});
+    assertThat(report.outcomes()).hasSize(4).allSatisfy(o -> assertThat(o.complete()).isTrue());
   }
 
   private static long pages(int items) {
