@@ -103,6 +103,17 @@ public final class Sandbox implements AutoCloseable {
     out.append("cloudledger sandbox on ").append(endpoints.base()).append('\n');
     out.append("  AWS (STS, EC2, S3): ").append(endpoints.aws()).append('\n');
     out.append("  admin:              ").append(endpoints.admin()).append('\n');
+    if (!estate.azure().subscriptions().isEmpty()) {
+      out.append("  Azure (ARM, AD):    ")
+          .append(endpoints.base())
+          .append("  tenant=")
+          .append(azurePrincipal.tenantId())
+          .append(" client=")
+          .append(azurePrincipal.clientId())
+          .append(" secret=")
+          .append(azurePrincipal.clientSecret())
+          .append('\n');
+    }
     out.append("  management keys:    AWS_ACCESS_KEY_ID=")
         .append(MANAGEMENT_KEYS.accessKeyId())
         .append(" AWS_SECRET_ACCESS_KEY=")

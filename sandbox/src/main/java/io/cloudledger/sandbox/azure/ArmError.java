@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudledger.sandbox.http.SandboxResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +24,7 @@ final class ArmError {
     ObjectNode error = root.putObject("error");
     error.put("code", code);
     error.put("message", message);
-    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("x-ms-request-id", UUID.randomUUID().toString());
     all.put("x-ms-failure-cause", status >= 500 ? "service" : "gateway");
     return new SandboxResponse(
@@ -38,7 +40,7 @@ final class ArmError {
     root.put("error", error);
     root.put("error_description", description);
     root.putArray("error_codes");
-    root.put("timestamp", java.time.Instant.now().toString());
+    root.put("timestamp", Instant.now().toString());
     root.put("trace_id", UUID.randomUUID().toString());
     root.put("correlation_id", UUID.randomUUID().toString());
     return new SandboxResponse(

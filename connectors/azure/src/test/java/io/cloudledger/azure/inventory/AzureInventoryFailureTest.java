@@ -178,6 +178,7 @@ class AzureInventoryFailureTest {
 
   @Test
   void list_whenClientSecretIsWrong_failsPermanentlyWithoutRevealingIt() {
+    sandbox.counters().reset();
     SandboxAzure azure = new SandboxAzure(sandbox);
     String wrong = "not-the-secret-7f3a9c";
     AzureInventorySource source =
