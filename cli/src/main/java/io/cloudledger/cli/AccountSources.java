@@ -2,8 +2,11 @@ package io.cloudledger.cli;
 
 import io.cloudledger.aws.inventory.AwsInventorySource;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.azure.inventory.AzureInventorySource;
+import io.cloudledger.azure.inventory.AzureSourceSettings;
 import io.cloudledger.cli.sync.AccountJob;
 import io.cloudledger.core.config.AwsSession;
+import io.cloudledger.core.config.AzureSession;
 import io.cloudledger.core.config.CloudSession;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
@@ -57,6 +60,20 @@ final class AccountSources implements AutoCloseable {
               }
             } catch (CloudledgerException e) {
               sessionFailures.add("session '" + aws.name() + "': " + e.getMessage());
+            }
+          }
+          case AzureSession azure -> {
+            AzureInventorySource source =
+                AzureInventorySource.create(azure, resolver, AzureSourceSettings.defaults());
+            try {
+              // The configured subscriptions, else one Subscriptions_List call.
+              for (AccountKey account : source.accounts()) {
+                if (only.isEmpty() || only.contains(account)) {
+                  jobs.add(new AccountJob(account, source));
+                }
+              }
+            } catch (CloudledgerException e) {
+              sessionFailures.add("session '" + azure.name() + "': " + e.getMessage());
             }
           }
           default ->

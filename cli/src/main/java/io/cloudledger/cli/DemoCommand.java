@@ -60,7 +60,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     OutputFormat format = output.require("demo", OutputFormat.TABLE, OutputFormat.JSON);
     SandboxOptions options =
-        SandboxOptions.defaults().withAccounts(accounts).withResourcesPerAccount(resources);
+        SandboxOptions.defaults()
+            .withAccounts(accounts)
+            .withResourcesPerAccount(resources)
+            .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS);
     PrintWriter err = spec.commandLine().getErr();
     err.println("cloudledger demo: starting the sandbox (" + SandboxEstate.describe(options) + ")");
     err.flush();

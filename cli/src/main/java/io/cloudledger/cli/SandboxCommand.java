@@ -58,6 +58,7 @@ final class SandboxCommand implements Callable<Integer> {
   public Integer call() {
     SandboxOptions options =
         SandboxOptions.defaults()
+            .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS)
             .withPort(port)
             .withAccounts(accounts)
             .withResourcesPerAccount(resources)

@@ -2,6 +2,7 @@ package io.cloudledger.cli;
 
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.sandbox.AzurePrincipal;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
 import io.cloudledger.sandbox.estate.AwsAccount;
@@ -20,6 +21,10 @@ final class SandboxEstate implements AutoCloseable {
   static final String ACCESS_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_ACCESS_KEY_ID";
   static final String SECRET_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_SECRET_ACCESS_KEY";
   static final String EXTERNAL_ID_VARIABLE_PREFIX = "CLOUDLEDGER_SANDBOX_EXTERNAL_ID_";
+  static final String AZURE_SECRET_VARIABLE = "CLOUDLEDGER_SANDBOX_AZURE_CLIENT_SECRET";
+
+  /** Azure subscriptions of the estates the CLI starts (demo, sync --sandbox, sandbox). */
+  static final int AZURE_SUBSCRIPTIONS = 2;
 
   private final Sandbox sandbox;
   private final CloudledgerConfig config;
@@ -63,6 +68,7 @@ final class SandboxEstate implements AutoCloseable {
           yaml.append("    external_id: ENV/").append(variable).append('\n');
         }
       }
+      appendAzureSession(sandbox, yaml, environment);
       yaml.append("inventory:\n  store: dynamodb\n  endpoint: embedded\n");
       CloudledgerConfig config = ConfigLoader.parse(yaml.toString(), Path.of("(sandbox estate)"));
       return new SandboxEstate(sandbox, config, Map.copyOf(environment));
@@ -70,6 +76,37 @@ final class SandboxEstate implements AutoCloseable {
       sandbox.close();
       throw e;
     }
+  }
+
+  /**
+   * One Azure session for the sandbox's service principal, which lists every subscription it can
+   * see; the sandbox is the ARM endpoint and (over https, as the SDK demands) the authority.
+   */
+  private static void appendAzureSession(
+      Sandbox sandbox, StringBuilder yaml, Map<String, String> environment) {
+    if (sandbox.estate().azure().subscriptions().isEmpty()) {
+      return;
+    }
+    AzurePrincipal principal = sandbox.azurePrincipal();
+    environment.put(AZURE_SECRET_VARIABLE, principal.clientSecret());
+    String base = sandbox.endpoints().base().toString();
+    yaml.append("  - name: sandbox_azure\n")
+        .append("    session_type: azure\n")
+        .append("    tenant_id: ")
+        .append(principal.tenantId())
+        .append('\n')
+        .append("    client_id: ")
+        .append(principal.clientId())
+        .append('\n')
+        .append("    client_secret: ENV/")
+        .append(AZURE_SECRET_VARIABLE)
+        .append('\n')
+        .append("    endpoint_url: ")
+        .append(base)
+        .append('\n')
+        .append("    authority_host: ")
+        .append(base.replaceFirst("^http:", "https:"))
+        .append('\n');
   }
 
   Sandbox sandbox() {
@@ -88,8 +125,9 @@ final class SandboxEstate implements AutoCloseable {
   static String describe(SandboxOptions options) {
     return String.format(
         Locale.ROOT,
-        "%d AWS accounts x %d resources, seed %d",
+        "%d AWS accounts + %d Azure subscriptions x %d resources, seed %d",
         options.accounts(),
+        options.azure().subscriptions(),
         options.resourcesPerAccount(),
         options.seed());
   }

@@ -80,7 +80,10 @@ final class SyncCommand implements Callable<Integer> {
     InventorySync.Outcome outcome;
     if (sandbox) {
       try (SandboxEstate estate =
-              SandboxEstate.start(SandboxOptions.defaults(), environment.env());
+              SandboxEstate.start(
+                  SandboxOptions.defaults()
+                      .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS),
+                  environment.env());
           LocalInventory inventory =
               LocalInventory.open(environment, estate.config().inventory())) {
         err.println(

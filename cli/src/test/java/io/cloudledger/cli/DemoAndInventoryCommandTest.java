@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoAndInventoryCommandTest {
   private static final int ACCOUNTS = 2;
   private static final int RESOURCES = 40;
+  private static final int AZURE_SUBSCRIPTIONS = SandboxEstate.AZURE_SUBSCRIPTIONS;
+  private static final int ALL_ACCOUNTS = ACCOUNTS + AZURE_SUBSCRIPTIONS;
 
   @TempDir static Path home;
 
@@ -48,11 +50,13 @@ class DemoAndInventoryCommandTest {
                     "--output",
                     "json"));
 
-    assertThat(report.get("accounts").asInt()).isEqualTo(ACCOUNTS);
+    assertThat(report.get("accounts").asInt()).isEqualTo(ALL_ACCOUNTS);
     assertThat(report.get("resourcesPerProvider").get("aws").asLong())
         .isEqualTo(ACCOUNTS * RESOURCES);
-    assertThat(report.get("created").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
-    assertThat(report.get("itemsWritten").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("resourcesPerProvider").get("azure").asLong())
+        .isEqualTo(AZURE_SUBSCRIPTIONS * RESOURCES);
+    assertThat(report.get("created").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
+    assertThat(report.get("itemsWritten").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
     assertThat(report.get("apiCalls").asLong()).isPositive();
     assertThat(report.get("costRows").asInt()).isZero();
     assertThat(report.get("failures")).isEmpty();
@@ -75,7 +79,7 @@ class DemoAndInventoryCommandTest {
                     "json"));
 
     assertThat(report.get("itemsWritten").asLong()).isZero();
-    assertThat(report.get("unchanged").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("unchanged").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
   }
 
   @Test
@@ -84,7 +88,7 @@ class DemoAndInventoryCommandTest {
     JsonNode all = json(cli().run("inventory", "list", "--output", "json"));
     JsonNode vms = json(cli().run("inventory", "list", "--type", "vm", "--output", "json"));
 
-    assertThat(all).hasSize(ACCOUNTS * RESOURCES);
+    assertThat(all).hasSize(ALL_ACCOUNTS * RESOURCES);
     assertThat(vms)
         .isNotEmpty()
         .allSatisfy(vm -> assertThat(vm.get("type").asText()).isEqualTo("vm"));
@@ -104,7 +108,7 @@ class DemoAndInventoryCommandTest {
 
     assertThat(csv.exitCode()).as(csv.stderr()).isZero();
     List<String> lines = Files.readAllLines(home.resolve("inventory.csv"));
-    assertThat(lines).hasSize(ACCOUNTS * RESOURCES + 1);
+    assertThat(lines).hasSize(ALL_ACCOUNTS * RESOURCES + 1);
     assertThat(lines.get(0)).startsWith("account,type,region,id,name,status");
     assertThat(json.exitCode()).as(json.stderr()).isZero();
     JsonNode buckets = TablePrinter.JSON.readTree(home.resolve("out/inventory.json").toFile());

@@ -136,6 +136,22 @@ final class AdminRoute implements Route {
                   return account;
                 })
             .toList());
+    body.put(
+        "azure",
+        Map.of(
+            "tenantId",
+            estate.azure().tenantId(),
+            "subscriptions",
+            estate.azure().subscriptions().stream()
+                .map(
+                    s ->
+                        Map.of(
+                            "subscriptionId", s.subscriptionId(),
+                            "vms", s.vms().size(),
+                            "storageAccounts", s.storageAccounts().size(),
+                            "virtualNetworks", s.virtualNetworks().size(),
+                            "subnets", s.subnetCount()))
+                .toList()));
     return json(body);
   }
 

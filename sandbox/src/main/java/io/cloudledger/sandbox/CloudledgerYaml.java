@@ -37,6 +37,7 @@ final class CloudledgerYaml {
       session.put("endpoint_url", endpoints.aws().toString());
       sessions.add(session);
     }
+    sessions.addAll(azureSessions(estate, endpoints));
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("cloud_sessions", sessions);
     Map<String, Object> inventory = new LinkedHashMap<>();
@@ -51,10 +52,39 @@ final class CloudledgerYaml {
             + "# The sessions start from the sandbox's management credentials:\n"
             + "#   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=us-east-1\n"
                 .formatted(keys.accessKeyId(), keys.secretAccessKey());
+    if (!estate.azure().subscriptions().isEmpty()) {
+      header +=
+          "# The Azure session signs in as the sandbox's service principal:\n"
+              + "#   AZURE_CLIENT_SECRET=%s\n".formatted(AzurePrincipal.CLIENT_SECRET);
+    }
     try {
       return header + YAML.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render cloudledger.yaml", e);
     }
+  }
+
+  /**
+   * One session for the sandbox's service principal over every subscription; the sandbox is the ARM
+   * endpoint and, over https as the SDK demands, the authority.
+   */
+  private static List<Map<String, Object>> azureSessions(
+      Estate estate, SandboxEndpoints endpoints) {
+    if (estate.azure().subscriptions().isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> session = new LinkedHashMap<>();
+    session.put("name", "azure_sandbox");
+    session.put("session_type", "azure");
+    session.put("tenant_id", estate.azure().tenantId());
+    session.put("client_id", AzurePrincipal.CLIENT_ID);
+    session.put("client_secret", "ENV/AZURE_CLIENT_SECRET");
+    session.put(
+        "subscription_ids",
+        estate.azure().subscriptions().stream().map(s -> s.subscriptionId()).toList());
+    String base = endpoints.base().toString();
+    session.put("endpoint_url", base);
+    session.put("authority_host", base.replaceFirst("^http:", "https:"));
+    return List.of(session);
   }
 }

@@ -1,6 +1,7 @@
 package io.cloudledger.sandbox;
 
 import io.cloudledger.sandbox.aws.AwsRoute;
+import io.cloudledger.sandbox.azure.AzureRoute;
 import io.cloudledger.sandbox.estate.Estate;
 import io.cloudledger.sandbox.estate.EstateChange;
 import io.cloudledger.sandbox.fault.FaultInjector;
@@ -26,17 +27,23 @@ public final class Sandbox implements AutoCloseable {
   private final CallCounters counters;
   private final SandboxHttpServer server;
   private final SandboxEndpoints endpoints;
+  private final AzurePrincipal azurePrincipal;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
-    this.estate = Estate.generate(options.estateSpec());
+    this.estate = Estate.generate(options.estateSpec(), options.azure().subscriptions());
     this.faults = new FaultInjector(options.seed(), options.faults());
     this.counters = new CallCounters();
     AwsRoute aws =
         new AwsRoute(estate, MANAGEMENT_KEYS.accessKeyId(), counters, faults, Clock.systemUTC());
     AdminRoute admin =
         new AdminRoute(estate, faults, counters, this::advance, this::cloudledgerYaml);
-    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws));
+    this.azurePrincipal =
+        new AzurePrincipal(
+            estate.azure().tenantId(), AzurePrincipal.CLIENT_ID, AzurePrincipal.CLIENT_SECRET);
+    AzureRoute azure =
+        new AzureRoute(estate.azure(), azurePrincipal, options.azure(), counters, faults);
+    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure));
     this.endpoints = SandboxEndpoints.of(server.baseUri());
   }
 
@@ -55,6 +62,11 @@ public final class Sandbox implements AutoCloseable {
 
   public AwsKeys managementKeys() {
     return MANAGEMENT_KEYS;
+  }
+
+  /** The service principal the Azure token endpoint accepts (client-credentials flow). */
+  public AzurePrincipal azurePrincipal() {
+    return azurePrincipal;
   }
 
   public Estate estate() {
@@ -91,6 +103,17 @@ public final class Sandbox implements AutoCloseable {
     out.append("cloudledger sandbox on ").append(endpoints.base()).append('\n');
     out.append("  AWS (STS, EC2, S3): ").append(endpoints.aws()).append('\n');
     out.append("  admin:              ").append(endpoints.admin()).append('\n');
+    if (!estate.azure().subscriptions().isEmpty()) {
+      out.append("  Azure (ARM, AD):    ")
+          .append(endpoints.base())
+          .append("  tenant=")
+          .append(azurePrincipal.tenantId())
+          .append(" client=")
+          .append(azurePrincipal.clientId())
+          .append(" secret=")
+          .append(azurePrincipal.clientSecret())
+          .append('\n');
+    }
     out.append("  management keys:    AWS_ACCESS_KEY_ID=")
         .append(MANAGEMENT_KEYS.accessKeyId())
         .append(" AWS_SECRET_ACCESS_KEY=")
@@ -113,6 +136,21 @@ public final class Sandbox implements AutoCloseable {
           .append(account.subnets().size())
           .append(" buckets=")
           .append(account.buckets().size())
+          .append('\n');
+    }
+    for (var subscription : estate.azure().subscriptions()) {
+      out.append("  azure subscription ")
+          .append(subscription.subscriptionId())
+          .append("  tenant=")
+          .append(subscription.tenantId())
+          .append("  vms=")
+          .append(subscription.vms().size())
+          .append(" storageAccounts=")
+          .append(subscription.storageAccounts().size())
+          .append(" virtualNetworks=")
+          .append(subscription.virtualNetworks().size())
+          .append(" subnets=")
+          .append(subscription.subnetCount())
           .append('\n');
     }
     return out.toString();

@@ -9,7 +9,12 @@ import java.util.Objects;
  * initial fault plan. Start from {@link #defaults()} and change what you need.
  */
 public record SandboxOptions(
-    int port, int accounts, int resourcesPerAccount, long seed, FaultPlan faults) {
+    int port,
+    int accounts,
+    int resourcesPerAccount,
+    long seed,
+    FaultPlan faults,
+    AzureSandboxOptions azure) {
 
   public static final int DEFAULT_ACCOUNTS = 3;
   public static final int DEFAULT_RESOURCES_PER_ACCOUNT = 100;
@@ -20,38 +25,54 @@ public record SandboxOptions(
       throw new IllegalArgumentException("port must be within 0..65535, was " + port);
     }
     Objects.requireNonNull(faults, "faults");
+    Objects.requireNonNull(azure, "azure");
     new EstateSpec(seed, accounts, resourcesPerAccount); // validates the estate's shape early
   }
 
-  /** An ephemeral port, 3 accounts of 100 resources, seed 42, no faults. */
+  /** An ephemeral port, 3 AWS accounts of 100 resources, no Azure, seed 42, no faults. */
   public static SandboxOptions defaults() {
     return new SandboxOptions(
-        0, DEFAULT_ACCOUNTS, DEFAULT_RESOURCES_PER_ACCOUNT, DEFAULT_SEED, FaultPlan.none());
+        0,
+        DEFAULT_ACCOUNTS,
+        DEFAULT_RESOURCES_PER_ACCOUNT,
+        DEFAULT_SEED,
+        FaultPlan.none(),
+        AzureSandboxOptions.none());
   }
 
   public SandboxOptions withPort(int newPort) {
-    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults);
+    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults, azure);
   }
 
   public SandboxOptions withAccounts(int newAccounts) {
-    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults);
+    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults, azure);
   }
 
   public SandboxOptions withResourcesPerAccount(int newResources) {
-    return new SandboxOptions(port, accounts, newResources, seed, faults);
+    return new SandboxOptions(port, accounts, newResources, seed, faults, azure);
   }
 
   public SandboxOptions withSeed(long newSeed) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults);
+    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults, azure);
   }
 
   public SandboxOptions withFaults(FaultPlan newFaults) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults);
+    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults, azure);
   }
 
   /** Parses {@code spec} with the grammar of {@link FaultPlan#GRAMMAR}. */
   public SandboxOptions withFaults(String spec) {
     return withFaults(FaultPlan.parse(spec));
+  }
+
+  /** The Azure part: subscriptions, page size, Retry-After of injected throttles. */
+  public SandboxOptions withAzure(AzureSandboxOptions newAzure) {
+    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, faults, newAzure);
+  }
+
+  /** {@code count} Azure subscriptions besides the AWS accounts (none by default). */
+  public SandboxOptions withAzureSubscriptions(int count) {
+    return withAzure(azure.withSubscriptions(count));
   }
 
   public EstateSpec estateSpec() {

@@ -19,11 +19,25 @@ import java.util.Set;
 public final class Estate {
   private final EstateSpec spec;
   private volatile Map<String, AwsAccount> accounts;
+  private volatile AzureEstate azure;
   private int generation;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
+    this.azure = AzureEstate.generate(spec, 0);
+  }
+
+  /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */
+  public static Estate generate(EstateSpec spec, int azureSubscriptions) {
+    Estate estate = generate(spec);
+    estate.azure = AzureEstate.generate(spec, azureSubscriptions);
+    return estate;
+  }
+
+  /** The Azure tenant and its subscriptions (none unless generated with some). */
+  public AzureEstate azure() {
+    return azure;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */
@@ -83,6 +97,7 @@ public final class Estate {
       next.put(account.accountId(), advanceAccount(account, fraction, created, deleted, modified));
     }
     accounts = Collections.unmodifiableMap(next);
+    azure.advance(generation, fraction, created, deleted, modified);
     return new EstateChange(generation, created, deleted, modified);
   }
 
