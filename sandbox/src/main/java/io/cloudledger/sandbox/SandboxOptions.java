@@ -9,18 +9,25 @@ import java.util.Objects;
  * initial fault plan. Start from {@link #defaults()} and change what you need.
  */
 public record SandboxOptions(
-    int port, int accounts, int resourcesPerAccount, long seed, FaultPlan faults) {
+    int port, int accounts, int resourcesPerAccount, long seed, FaultPlan faults, int gcpProjects) {
 
   public static final int DEFAULT_ACCOUNTS = 3;
   public static final int DEFAULT_RESOURCES_PER_ACCOUNT = 100;
   public static final long DEFAULT_SEED = 42;
+
+  /** Options without GCP projects. */
+  public SandboxOptions(
+      int port, int accounts, int resourcesPerAccount, long seed, FaultPlan faults) {
+    this(port, accounts, resourcesPerAccount, seed, faults, 0);
+  }
 
   public SandboxOptions {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535, was " + port);
     }
     Objects.requireNonNull(faults, "faults");
-    new EstateSpec(seed, accounts, resourcesPerAccount); // validates the estate's shape early
+    new EstateSpec(
+        seed, accounts, resourcesPerAccount, gcpProjects); // validates the estate's shape early
   }
 
   /** An ephemeral port, 3 accounts of 100 resources, seed 42, no faults. */
@@ -30,23 +37,28 @@ public record SandboxOptions(
   }
 
   public SandboxOptions withPort(int newPort) {
-    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults);
+    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults, gcpProjects);
   }
 
   public SandboxOptions withAccounts(int newAccounts) {
-    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults);
+    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults, gcpProjects);
   }
 
   public SandboxOptions withResourcesPerAccount(int newResources) {
-    return new SandboxOptions(port, accounts, newResources, seed, faults);
+    return new SandboxOptions(port, accounts, newResources, seed, faults, gcpProjects);
   }
 
   public SandboxOptions withSeed(long newSeed) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults);
+    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults, gcpProjects);
   }
 
   public SandboxOptions withFaults(FaultPlan newFaults) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults);
+    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults, gcpProjects);
+  }
+
+  /** GCP projects of {@code resourcesPerAccount} each, besides the AWS accounts (default 0). */
+  public SandboxOptions withGcpProjects(int newGcpProjects) {
+    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, faults, newGcpProjects);
   }
 
   /** Parses {@code spec} with the grammar of {@link FaultPlan#GRAMMAR}. */
@@ -55,6 +67,6 @@ public record SandboxOptions(
   }
 
   public EstateSpec estateSpec() {
-    return new EstateSpec(seed, accounts, resourcesPerAccount);
+    return new EstateSpec(seed, accounts, resourcesPerAccount, gcpProjects);
   }
 }

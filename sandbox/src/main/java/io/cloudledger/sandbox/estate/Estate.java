@@ -19,11 +19,18 @@ import java.util.Set;
 public final class Estate {
   private final EstateSpec spec;
   private volatile Map<String, AwsAccount> accounts;
+  private volatile GcpEstate gcp;
   private int generation;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
+    this.gcp = GcpEstate.generate(spec);
+  }
+
+  /** The GCP projects ({@link EstateSpec#gcpProjects()} of them, possibly none). */
+  public GcpEstate gcp() {
+    return gcp;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */
@@ -83,6 +90,7 @@ public final class Estate {
       next.put(account.accountId(), advanceAccount(account, fraction, created, deleted, modified));
     }
     accounts = Collections.unmodifiableMap(next);
+    gcp = gcp.advance(spec.seed(), generation, fraction, created, deleted, modified);
     return new EstateChange(generation, created, deleted, modified);
   }
 

@@ -5,5 +5,8 @@ public enum ResourceType {
   EC2_INSTANCE,
   VPC,
   SUBNET,
-  S3_BUCKET
+  S3_BUCKET,
+  GCP_INSTANCE,
+  GCP_NETWORK,
+  GCP_SUBNETWORK
 }
