@@ -89,6 +89,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
               + account);
     }
     long callsBefore = clients.apiCalls();
+    clients.authenticate();
     List<Scope> scopes = TYPES.stream().filter(types::contains).map(Scope::allRegions).toList();
     String project = account.accountId();
     List<ScopeOutcome> outcomes =

@@ -42,6 +42,7 @@ public final class GcpClients implements AutoCloseable {
   private final String sessionName;
   private final List<AccountKey> projects;
   private final GcpClientSettings settings;
+  private final GoogleCredentials credentials;
   private final InstancesClient instances;
   private final NetworksClient networks;
   private final SubnetworksClient subnetworks;
@@ -51,12 +52,14 @@ public final class GcpClients implements AutoCloseable {
       String sessionName,
       List<AccountKey> projects,
       GcpClientSettings settings,
+      GoogleCredentials credentials,
       InstancesClient instances,
       NetworksClient networks,
       SubnetworksClient subnetworks) {
     this.sessionName = sessionName;
     this.projects = projects;
     this.settings = settings;
+    this.credentials = credentials;
     this.instances = instances;
     this.networks = networks;
     this.subnetworks = subnetworks;
@@ -102,6 +105,7 @@ public final class GcpClients implements AutoCloseable {
           session.name(),
           projects,
           settings,
+          credentials,
           InstancesClient.create(instancesSettings.build()),
           NetworksClient.create(networksSettings.build()),
           SubnetworksClient.create(subnetworksSettings.build()));
@@ -156,6 +160,31 @@ public final class GcpClients implements AutoCloseable {
         .setRpcTimeoutMultiplier(1.0)
         .setTotalTimeoutDuration(timeout)
         .build();
+  }
+
+  /**
+   * Gets (or reuses) the access token now, so that bad credentials fail the whole listing before
+   * anything is listed: a rejected grant is permanent, an unreachable token endpoint retryable.
+   */
+  public void authenticate() {
+    try {
+      credentials.refreshIfExpired();
+    } catch (IOException e) {
+      String message = String.valueOf(e.getMessage());
+      // The token endpoint's error code, e.g. "invalid_grant"; its description is not copied.
+      boolean rejected =
+          message.contains("invalid_grant")
+              || message.contains("invalid_scope")
+              || message.contains("unauthorized_client")
+              || message.contains("400 Bad Request")
+              || message.contains("401 Unauthorized");
+      String what = "GCP session '" + sessionName + "' could not get an access token";
+      if (rejected) {
+        throw new PermanentException("unauthenticated", what + ": the grant was rejected");
+      }
+      throw new io.cloudledger.core.error.RetryableException(
+          "token-unavailable", what + ": " + e.getClass().getSimpleName());
+    }
   }
 
   /** The session's name in {@code cloud_sessions}. */
