@@ -40,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--accounts",
       defaultValue = "3",
-      description = "Sandbox AWS accounts (default ${DEFAULT-VALUE}).")
+      description =
+          "Sandbox accounts per cloud: AWS accounts and GCP projects (default ${DEFAULT-VALUE}).")
   int accounts;
 
   @Option(
@@ -66,7 +67,10 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.usage("demo prints table or json, not csv");
     }
     SandboxOptions options =
-        SandboxOptions.defaults().withAccounts(accounts).withResourcesPerAccount(resources);
+        SandboxOptions.defaults()
+            .withAccounts(accounts)
+            .withResourcesPerAccount(resources)
+            .withGcpProjects(accounts);
     PrintWriter err = spec.commandLine().getErr();
     err.println("cloudledger demo: starting the sandbox (" + SandboxEstate.describe(options) + ")");
     err.flush();

@@ -5,8 +5,10 @@ import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
 import io.cloudledger.sandbox.estate.AwsAccount;
+import io.cloudledger.sandbox.estate.GcpProject;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ final class SandboxEstate implements AutoCloseable {
   static final String ACCESS_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_ACCESS_KEY_ID";
   static final String SECRET_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_SECRET_ACCESS_KEY";
   static final String EXTERNAL_ID_VARIABLE_PREFIX = "CLOUDLEDGER_SANDBOX_EXTERNAL_ID_";
+  static final String GCP_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_GCP_KEY";
 
   private final Sandbox sandbox;
   private final CloudledgerConfig config;
@@ -63,6 +66,7 @@ final class SandboxEstate implements AutoCloseable {
           yaml.append("    external_id: ENV/").append(variable).append('\n');
         }
       }
+      appendGcpSession(sandbox, yaml, environment);
       yaml.append("inventory:\n  store: dynamodb\n  endpoint: embedded\n");
       CloudledgerConfig config = ConfigLoader.parse(yaml.toString(), Path.of("(sandbox estate)"));
       return new SandboxEstate(sandbox, config, Map.copyOf(environment));
@@ -70,6 +74,27 @@ final class SandboxEstate implements AutoCloseable {
       sandbox.close();
       throw e;
     }
+  }
+
+  /** One GCP session for every sandbox project, with the sandbox's service-account key. */
+  private static void appendGcpSession(
+      Sandbox sandbox, StringBuilder yaml, Map<String, String> environment) {
+    List<GcpProject> projects = sandbox.estate().gcp().projects();
+    if (projects.isEmpty()) {
+      return;
+    }
+    environment.put(GCP_KEY_VARIABLE, sandbox.gcpServiceAccountKey());
+    yaml.append("  - name: sandbox_gcp\n")
+        .append("    session_type: gcp\n")
+        .append("    credentials: ENV/")
+        .append(GCP_KEY_VARIABLE)
+        .append('\n')
+        .append("    project_ids: [")
+        .append(String.join(", ", projects.stream().map(GcpProject::projectId).toList()))
+        .append("]\n")
+        .append("    endpoint_url: ")
+        .append(sandbox.gcpEndpoint())
+        .append('\n');
   }
 
   Sandbox sandbox() {
@@ -88,8 +113,9 @@ final class SandboxEstate implements AutoCloseable {
   static String describe(SandboxOptions options) {
     return String.format(
         Locale.ROOT,
-        "%d AWS accounts x %d resources, seed %d",
+        "%d AWS accounts + %d GCP projects x %d resources, seed %d",
         options.accounts(),
+        options.gcpProjects(),
         options.resourcesPerAccount(),
         options.seed());
   }

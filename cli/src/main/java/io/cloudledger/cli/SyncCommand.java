@@ -84,7 +84,9 @@ final class SyncCommand implements Callable<Integer> {
     InventorySync.Outcome outcome;
     if (sandbox) {
       try (SandboxEstate estate =
-              SandboxEstate.start(SandboxOptions.defaults(), environment.env());
+              SandboxEstate.start(
+                  SandboxOptions.defaults().withGcpProjects(SandboxOptions.DEFAULT_ACCOUNTS),
+                  environment.env());
           LocalInventory inventory =
               LocalInventory.open(environment, estate.config().inventory())) {
         err.println(

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lists the projects of one GCP session ({@code project_ids}), one project per {@link #list} call:
@@ -74,7 +75,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
    * {@inheritDoc}
    *
    * <p>The report's {@code apiCalls} counts the Compute requests of this listing, retries included
-   * (token requests are not counted; concurrent listings through one source count each other's).
+   * (token requests are not counted). Listings of several projects may run concurrently.
    */
   @Override
   public ListingReport list(AccountKey account, Set<ResourceType> types, PageSink sink) {
@@ -88,7 +89,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
               + ", but was asked to list "
               + account);
     }
-    long callsBefore = clients.apiCalls();
+    AtomicLong calls = new AtomicLong();
     clients.authenticate();
     List<Scope> scopes = TYPES.stream().filter(types::contains).map(Scope::allRegions).toList();
     String project = account.accountId();
@@ -98,17 +99,17 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
             scopes.size() == 0 ? 1 : scopes.size(),
             (scope, pages) ->
                 switch (scope.type()) {
-                  case VM -> listInstances(account, project, scope, pages);
-                  case NETWORK -> listNetworks(account, project, scope, pages);
-                  case SUBNET -> listSubnetworks(account, project, scope, pages);
+                  case VM -> listInstances(account, project, scope, pages, calls);
+                  case NETWORK -> listNetworks(account, project, scope, pages, calls);
+                  case SUBNET -> listSubnetworks(account, project, scope, pages, calls);
                   default -> throw new IllegalStateException("no GCP listing for " + scope);
                 },
             sink);
-    return new ListingReport(outcomes, clients.apiCalls() - callsBefore);
+    return new ListingReport(outcomes, calls.get());
   }
 
   private ScopeOutcome listInstances(
-      AccountKey account, String project, Scope scope, PageSink sink) {
+      AccountKey account, String project, Scope scope, PageSink sink, AtomicLong calls) {
     SortedSet<String> unreachable = new TreeSet<>();
     String token = "";
     do {
@@ -123,6 +124,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
           clients.call(
               LIST_INSTANCES,
               account.value(),
+              calls,
               () -> clients.instances().aggregatedListCallable().call(request));
       List<ResourceObservation> observations = new ArrayList<>();
       for (Map.Entry<String, InstancesScopedList> zone : page.getItemsMap().entrySet()) {
@@ -141,7 +143,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
   }
 
   private ScopeOutcome listNetworks(
-      AccountKey account, String project, Scope scope, PageSink sink) {
+      AccountKey account, String project, Scope scope, PageSink sink, AtomicLong calls) {
     String token = "";
     do {
       ListNetworksRequest request =
@@ -154,6 +156,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
           clients.call(
               LIST_NETWORKS,
               account.value(),
+              calls,
               () -> clients.networks().listCallable().call(request));
       sink.accept(
           ResourcePage.of(
@@ -164,7 +167,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
   }
 
   private ScopeOutcome listSubnetworks(
-      AccountKey account, String project, Scope scope, PageSink sink) {
+      AccountKey account, String project, Scope scope, PageSink sink, AtomicLong calls) {
     SortedSet<String> unreachable = new TreeSet<>();
     String token = "";
     do {
@@ -179,6 +182,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
           clients.call(
               LIST_SUBNETWORKS,
               account.value(),
+              calls,
               () -> clients.subnetworks().aggregatedListCallable().call(request));
       List<ResourceObservation> observations = new ArrayList<>();
       for (Map.Entry<String, SubnetworksScopedList> region : page.getItemsMap().entrySet()) {

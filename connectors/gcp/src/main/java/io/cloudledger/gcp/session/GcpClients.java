@@ -220,9 +220,15 @@ public final class GcpClients implements AutoCloseable {
    * GcpErrors}.
    */
   public <T> T call(String operation, String where, Supplier<T> request) {
+    return call(operation, where, new AtomicLong(), request);
+  }
+
+  /** {@link #call(String, String, Supplier)}, also counting each attempt in {@code attempts}. */
+  public <T> T call(String operation, String where, AtomicLong attempts, Supplier<T> request) {
     Duration backoff = settings.initialBackoff();
     for (int attempt = 1; ; attempt++) {
       apiCalls.incrementAndGet();
+      attempts.incrementAndGet();
       try {
         return request.get();
       } catch (RuntimeException e) {
