@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoAndInventoryCommandTest {
   private static final int ACCOUNTS = 2;
   private static final int RESOURCES = 40;
+  // ACCOUNTS accounts (or projects, subscriptions) of RESOURCES each in every cloud of the demo.
+  private static final List<String> DEMO_CLOUDS = List.of("aws", "gcp");
+  private static final int TOTAL = DEMO_CLOUDS.size() * ACCOUNTS * RESOURCES;
 
   @TempDir static Path home;
 
@@ -48,11 +51,14 @@ class DemoAndInventoryCommandTest {
                     "--output",
                     "json"));
 
-    assertThat(report.get("accounts").asInt()).isEqualTo(ACCOUNTS);
-    assertThat(report.get("resourcesPerProvider").get("aws").asLong())
-        .isEqualTo(ACCOUNTS * RESOURCES);
-    assertThat(report.get("created").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
-    assertThat(report.get("itemsWritten").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("accounts").asInt()).isEqualTo(DEMO_CLOUDS.size() * ACCOUNTS);
+    for (String cloud : DEMO_CLOUDS) {
+      assertThat(report.get("resourcesPerProvider").get(cloud).asLong())
+          .as(cloud)
+          .isEqualTo(ACCOUNTS * RESOURCES);
+    }
+    assertThat(report.get("created").asLong()).isEqualTo(TOTAL);
+    assertThat(report.get("itemsWritten").asLong()).isEqualTo(TOTAL);
     assertThat(report.get("apiCalls").asLong()).isPositive();
     assertThat(report.get("costRows").asInt()).isZero();
     assertThat(report.get("failures")).isEmpty();
@@ -75,7 +81,7 @@ class DemoAndInventoryCommandTest {
                     "json"));
 
     assertThat(report.get("itemsWritten").asLong()).isZero();
-    assertThat(report.get("unchanged").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("unchanged").asLong()).isEqualTo(TOTAL);
   }
 
   @Test
@@ -84,7 +90,7 @@ class DemoAndInventoryCommandTest {
     JsonNode all = json(cli().run("inventory", "list", "--output", "json"));
     JsonNode vms = json(cli().run("inventory", "list", "--type", "vm", "--output", "json"));
 
-    assertThat(all).hasSize(ACCOUNTS * RESOURCES);
+    assertThat(all).hasSize(TOTAL);
     assertThat(vms)
         .isNotEmpty()
         .allSatisfy(vm -> assertThat(vm.get("type").asText()).isEqualTo("vm"));
@@ -104,7 +110,7 @@ class DemoAndInventoryCommandTest {
 
     assertThat(csv.exitCode()).as(csv.stderr()).isZero();
     List<String> lines = Files.readAllLines(home.resolve("inventory.csv"));
-    assertThat(lines).hasSize(ACCOUNTS * RESOURCES + 1);
+    assertThat(lines).hasSize(TOTAL + 1);
     assertThat(lines.get(0)).startsWith("account,type,region,id,name,status");
     assertThat(json.exitCode()).as(json.stderr()).isZero();
     JsonNode buckets = TablePrinter.JSON.readTree(home.resolve("out/inventory.json").toFile());

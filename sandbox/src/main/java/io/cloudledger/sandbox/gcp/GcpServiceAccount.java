@@ -19,27 +19,28 @@ public final class GcpServiceAccount {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String email;
-  private final String privateKeyId;
-  private final KeyPair keyPair;
+  private KeyPair keyPair; // generated on first use: RSA generation would slow every start
 
-  private GcpServiceAccount(String email, String privateKeyId, KeyPair keyPair) {
+  private GcpServiceAccount(String email) {
     this.email = email;
-    this.privateKeyId = privateKeyId;
-    this.keyPair = keyPair;
   }
 
-  /** A fresh 2048-bit RSA key for {@code cloudledger-reader@<homeProject>.iam...}. */
+  /** {@code cloudledger-reader@<homeProject>.iam...} with a fresh 2048-bit RSA key. */
   public static GcpServiceAccount create(String homeProject) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair pair = generator.generateKeyPair();
-      String keyId = Integer.toHexString(pair.getPublic().hashCode()) + "sandbox";
-      return new GcpServiceAccount(
-          "cloudledger-reader@" + homeProject + ".iam.gserviceaccount.com", keyId, pair);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM cannot generate RSA keys", e);
+    return new GcpServiceAccount("cloudledger-reader@" + homeProject + ".iam.gserviceaccount.com");
+  }
+
+  private synchronized KeyPair keyPair() {
+    if (keyPair == null) {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keyPair = generator.generateKeyPair();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this JVM cannot generate RSA keys", e);
+      }
     }
+    return keyPair;
   }
 
   public String email() {
@@ -47,7 +48,7 @@ public final class GcpServiceAccount {
   }
 
   RSAPublicKey publicKey() {
-    return (RSAPublicKey) keyPair.getPublic();
+    return (RSAPublicKey) keyPair().getPublic();
   }
 
   /** The service-account key file, with {@code token_uri} pointing at the sandbox. */
@@ -55,12 +56,12 @@ public final class GcpServiceAccount {
     String pem =
         "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(keyPair.getPrivate().getEncoded())
+                .encodeToString(keyPair().getPrivate().getEncoded())
             + "\n-----END PRIVATE KEY-----\n";
     Map<String, String> key = new LinkedHashMap<>();
     key.put("type", "service_account");
     key.put("project_id", projectId);
-    key.put("private_key_id", privateKeyId);
+    key.put("private_key_id", Integer.toHexString(keyPair().getPublic().hashCode()) + "sandbox");
     key.put("private_key", pem);
     key.put("client_email", email);
     key.put("client_id", "100000000000000000001");
