@@ -261,7 +261,7 @@ final class ComputeHandler {
       nic.put(
           "accessConfigs",
           List.of(
-              Map.of(
+              ordered(
                   "kind", "compute#accessConfig",
                   "type", "ONE_TO_ONE_NAT",
                   "name", "External NAT",
@@ -284,7 +284,7 @@ final class ComputeHandler {
     out.put("selfLink", zoneLink + "/instances/" + i.name());
     out.put(
         "scheduling",
-        Map.of("onHostMaintenance", "MIGRATE", "automaticRestart", true, "preemptible", false));
+        ordered("onHostMaintenance", "MIGRATE", "automaticRestart", true, "preemptible", false));
     out.put("cpuPlatform", "Intel Broadwell");
     if (!i.labels().isEmpty()) {
       out.put("labels", i.labels());
@@ -333,9 +333,24 @@ final class ComputeHandler {
     return out;
   }
 
+  /** A map that keeps the order of its keys, so responses are byte-identical run to run. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+
   private static Map<String, Object> warning(String code, String message, String scope) {
-    return Map.of(
-        "code", code, "message", message, "data", List.of(Map.of("key", "scope", "value", scope)));
+    Map<String, Object> datum = new LinkedHashMap<>();
+    datum.put("key", "scope");
+    datum.put("value", scope);
+    Map<String, Object> warning = new LinkedHashMap<>();
+    warning.put("code", code);
+    warning.put("message", message);
+    warning.put("data", List.of(datum));
+    return warning;
   }
 
   private static String fingerprint(long seed) {

@@ -12,6 +12,7 @@ import com.google.cloud.compute.v1.Warning;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.error.PermanentException;
+import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.inventory.ListingReport;
 import io.cloudledger.core.inventory.PageSink;
@@ -96,7 +97,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
     List<ScopeOutcome> outcomes =
         ScopeListings.listAll(
             scopes,
-            scopes.size() == 0 ? 1 : scopes.size(),
+            Math.max(1, scopes.size()),
             (scope, pages) ->
                 switch (scope.type()) {
                   case VM -> listInstances(account, project, scope, pages, calls);
@@ -214,7 +215,7 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
   /** The next page's token; a token that repeats would loop forever, so it fails the scope. */
   private static String next(String current, String next, String operation, AccountKey account) {
     if (!next.isEmpty() && next.equals(current)) {
-      throw new io.cloudledger.core.error.RetryableException(
+      throw new RetryableException(
           "paging-loop", operation + " in " + account + " returned the same page token twice");
     }
     return next;

@@ -15,6 +15,7 @@ import io.cloudledger.core.config.GcpCredentials;
 import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.error.PermanentException;
+import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;
 import java.io.ByteArrayInputStream;
@@ -182,8 +183,7 @@ public final class GcpClients implements AutoCloseable {
       if (rejected) {
         throw new PermanentException("unauthenticated", what + ": the grant was rejected");
       }
-      throw new io.cloudledger.core.error.RetryableException(
-          "token-unavailable", what + ": " + e.getClass().getSimpleName());
+      throw new RetryableException("token-unavailable", what + ": " + e.getClass().getSimpleName());
     }
   }
 
@@ -253,8 +253,7 @@ public final class GcpClients implements AutoCloseable {
       Thread.sleep(ThreadLocalRandom.current().nextLong(millis + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new io.cloudledger.core.error.RetryableException(
-          "interrupted", "interrupted while backing off");
+      throw new RetryableException("interrupted", "interrupted while backing off");
     }
   }
 
