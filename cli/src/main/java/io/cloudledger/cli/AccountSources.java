@@ -10,8 +10,11 @@ import io.cloudledger.core.config.AzureSession;
 import io.cloudledger.core.config.CloudSession;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.gcp.inventory.GcpInventorySource;
+import io.cloudledger.gcp.inventory.GcpSourceSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,13 +79,21 @@ final class AccountSources implements AutoCloseable {
               sessionFailures.add("session '" + azure.name() + "': " + e.getMessage());
             }
           }
-          default ->
-              err.println(
-                  "cloudledger: session '"
-                      + session.name()
-                      + "' ("
-                      + session.type().yamlName()
-                      + ") skipped: this version syncs AWS accounts only");
+          case GcpSession gcp -> {
+            try {
+              GcpInventorySource source =
+                  GcpInventorySource.create(gcp, resolver, GcpSourceSettings.defaults());
+              resources.add(source);
+              // One job per configured project; they share the session's clients and token.
+              for (AccountKey account : source.accountKeys()) {
+                if (only.isEmpty() || only.contains(account)) {
+                  jobs.add(new AccountJob(account, source));
+                }
+              }
+            } catch (CloudledgerException e) {
+              sessionFailures.add("session '" + gcp.name() + "': " + e.getMessage());
+            }
+          }
         }
       }
     } catch (RuntimeException e) {

@@ -41,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--accounts",
       defaultValue = "3",
-      description = "Sandbox AWS accounts (default ${DEFAULT-VALUE}).")
+      description =
+          "Sandbox accounts per cloud: AWS accounts and GCP projects (default ${DEFAULT-VALUE}).")
   int accounts;
 
   @Option(
@@ -63,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
         SandboxOptions.defaults()
             .withAccounts(accounts)
             .withResourcesPerAccount(resources)
-            .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS);
+            .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS)
+            .withGcpProjects(accounts);
     PrintWriter err = spec.commandLine().getErr();
     err.println("cloudledger demo: starting the sandbox (" + SandboxEstate.describe(options) + ")");
     err.flush();

@@ -6,8 +6,10 @@ import io.cloudledger.sandbox.AzurePrincipal;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
 import io.cloudledger.sandbox.estate.AwsAccount;
+import io.cloudledger.sandbox.estate.GcpProject;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ final class SandboxEstate implements AutoCloseable {
 
   /** Azure subscriptions of the estates the CLI starts (demo, sync --sandbox, sandbox). */
   static final int AZURE_SUBSCRIPTIONS = 2;
+  static final String GCP_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_GCP_KEY";
 
   private final Sandbox sandbox;
   private final CloudledgerConfig config;
@@ -69,6 +72,7 @@ final class SandboxEstate implements AutoCloseable {
         }
       }
       appendAzureSession(sandbox, yaml, environment);
+      appendGcpSession(sandbox, yaml, environment);
       yaml.append("inventory:\n  store: dynamodb\n  endpoint: embedded\n");
       CloudledgerConfig config = ConfigLoader.parse(yaml.toString(), Path.of("(sandbox estate)"));
       return new SandboxEstate(sandbox, config, Map.copyOf(environment));
@@ -109,6 +113,27 @@ final class SandboxEstate implements AutoCloseable {
         .append('\n');
   }
 
+  /** One GCP session for every sandbox project, with the sandbox's service-account key. */
+  private static void appendGcpSession(
+      Sandbox sandbox, StringBuilder yaml, Map<String, String> environment) {
+    List<GcpProject> projects = sandbox.estate().gcp().projects();
+    if (projects.isEmpty()) {
+      return;
+    }
+    environment.put(GCP_KEY_VARIABLE, sandbox.gcpServiceAccountKey());
+    yaml.append("  - name: sandbox_gcp\n")
+        .append("    session_type: gcp\n")
+        .append("    credentials: ENV/")
+        .append(GCP_KEY_VARIABLE)
+        .append('\n')
+        .append("    project_ids: [")
+        .append(String.join(", ", projects.stream().map(GcpProject::projectId).toList()))
+        .append("]\n")
+        .append("    endpoint_url: ")
+        .append(sandbox.gcpEndpoint())
+        .append('\n');
+  }
+
   Sandbox sandbox() {
     return sandbox;
   }
@@ -125,9 +150,10 @@ final class SandboxEstate implements AutoCloseable {
   static String describe(SandboxOptions options) {
     return String.format(
         Locale.ROOT,
-        "%d AWS accounts + %d Azure subscriptions x %d resources, seed %d",
+        "%d AWS accounts + %d Azure subscriptions + %d GCP projects x %d resources, seed %d",
         options.accounts(),
         options.azure().subscriptions(),
+        options.gcpProjects(),
         options.resourcesPerAccount(),
         options.seed());
   }

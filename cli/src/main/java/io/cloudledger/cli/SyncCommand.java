@@ -82,7 +82,8 @@ final class SyncCommand implements Callable<Integer> {
       try (SandboxEstate estate =
               SandboxEstate.start(
                   SandboxOptions.defaults()
-                      .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS),
+                      .withAzureSubscriptions(SandboxEstate.AZURE_SUBSCRIPTIONS)
+                      .withGcpProjects(SandboxOptions.DEFAULT_ACCOUNTS),
                   environment.env());
           LocalInventory inventory =
               LocalInventory.open(environment, estate.config().inventory())) {

@@ -22,7 +22,9 @@ class DemoAndInventoryCommandTest {
   private static final int ACCOUNTS = 2;
   private static final int RESOURCES = 40;
   private static final int AZURE_SUBSCRIPTIONS = SandboxEstate.AZURE_SUBSCRIPTIONS;
-  private static final int ALL_ACCOUNTS = ACCOUNTS + AZURE_SUBSCRIPTIONS;
+  // ACCOUNTS AWS accounts and GCP projects, AZURE_SUBSCRIPTIONS subscriptions, RESOURCES each.
+  private static final int ALL_ACCOUNTS = 2 * ACCOUNTS + AZURE_SUBSCRIPTIONS;
+  private static final int TOTAL = ALL_ACCOUNTS * RESOURCES;
 
   @TempDir static Path home;
 
@@ -53,10 +55,12 @@ class DemoAndInventoryCommandTest {
     assertThat(report.get("accounts").asInt()).isEqualTo(ALL_ACCOUNTS);
     assertThat(report.get("resourcesPerProvider").get("aws").asLong())
         .isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("resourcesPerProvider").get("gcp").asLong())
+        .isEqualTo(ACCOUNTS * RESOURCES);
     assertThat(report.get("resourcesPerProvider").get("azure").asLong())
         .isEqualTo(AZURE_SUBSCRIPTIONS * RESOURCES);
-    assertThat(report.get("created").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
-    assertThat(report.get("itemsWritten").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
+    assertThat(report.get("created").asLong()).isEqualTo(TOTAL);
+    assertThat(report.get("itemsWritten").asLong()).isEqualTo(TOTAL);
     assertThat(report.get("apiCalls").asLong()).isPositive();
     assertThat(report.get("costRows").asInt()).isZero();
     assertThat(report.get("failures")).isEmpty();
@@ -79,7 +83,7 @@ class DemoAndInventoryCommandTest {
                     "json"));
 
     assertThat(report.get("itemsWritten").asLong()).isZero();
-    assertThat(report.get("unchanged").asLong()).isEqualTo(ALL_ACCOUNTS * RESOURCES);
+    assertThat(report.get("unchanged").asLong()).isEqualTo(TOTAL);
   }
 
   @Test
@@ -88,7 +92,7 @@ class DemoAndInventoryCommandTest {
     JsonNode all = json(cli().run("inventory", "list", "--output", "json"));
     JsonNode vms = json(cli().run("inventory", "list", "--type", "vm", "--output", "json"));
 
-    assertThat(all).hasSize(ALL_ACCOUNTS * RESOURCES);
+    assertThat(all).hasSize(TOTAL);
     assertThat(vms)
         .isNotEmpty()
         .allSatisfy(vm -> assertThat(vm.get("type").asText()).isEqualTo("vm"));
@@ -108,7 +112,7 @@ class DemoAndInventoryCommandTest {
 
     assertThat(csv.exitCode()).as(csv.stderr()).isZero();
     List<String> lines = Files.readAllLines(home.resolve("inventory.csv"));
-    assertThat(lines).hasSize(ALL_ACCOUNTS * RESOURCES + 1);
+    assertThat(lines).hasSize(TOTAL + 1);
     assertThat(lines.get(0)).startsWith("account,type,region,id,name,status");
     assertThat(json.exitCode()).as(json.stderr()).isZero();
     JsonNode buckets = TablePrinter.JSON.readTree(home.resolve("out/inventory.json").toFile());

@@ -5,7 +5,10 @@ import io.cloudledger.sandbox.azure.AzureRoute;
 import io.cloudledger.sandbox.estate.Estate;
 import io.cloudledger.sandbox.estate.EstateChange;
 import io.cloudledger.sandbox.fault.FaultInjector;
+import io.cloudledger.sandbox.gcp.GcpRoute;
+import io.cloudledger.sandbox.gcp.GcpServiceAccount;
 import io.cloudledger.sandbox.http.SandboxHttpServer;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxHttpServer server;
   private final SandboxEndpoints endpoints;
   private final AzurePrincipal azurePrincipal;
+  private final GcpServiceAccount gcpAccount;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -43,8 +47,33 @@ public final class Sandbox implements AutoCloseable {
             estate.azure().tenantId(), AzurePrincipal.CLIENT_ID, AzurePrincipal.CLIENT_SECRET);
     AzureRoute azure =
         new AzureRoute(estate.azure(), azurePrincipal, options.azure(), counters, faults);
-    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure));
+    this.gcpAccount = GcpServiceAccount.create(gcpHomeProject(estate));
+    GcpRoute gcp = new GcpRoute(estate, gcpAccount, counters, faults);
+    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure, gcp));
     this.endpoints = SandboxEndpoints.of(server.baseUri());
+  }
+
+  private static String gcpHomeProject(Estate estate) {
+    return estate.gcp().projects().stream()
+        .findFirst()
+        .map(p -> p.projectId())
+        .orElse("cl-sandbox");
+  }
+
+  /**
+   * A service-account key file (JSON) that may read every GCP project of the estate; its {@code
+   * token_uri} is this sandbox's {@code /token}. Generated at start, valid only for this sandbox.
+   */
+  public String gcpServiceAccountKey() {
+    return gcpAccount.keyJson(
+        gcpHomeProject(estate), endpoints.base().resolve(GcpRoute.TOKEN_PATH));
+  }
+
+  /**
+   * The root URL for Compute clients ({@code setEndpoint}); paths start with {@code /compute/v1/}.
+   */
+  public URI gcpEndpoint() {
+    return endpoints.base();
   }
 
   /** Generates the estate and starts serving on 127.0.0.1. */
@@ -121,6 +150,24 @@ public final class Sandbox implements AutoCloseable {
         .append('\n');
     if (!faults.plan().rules().isEmpty()) {
       out.append("  faults:             ").append(faults.plan().toSpec()).append('\n');
+    }
+    if (!estate.gcp().projects().isEmpty()) {
+      out.append("  GCP (Compute, token): ")
+          .append(gcpEndpoint())
+          .append("  service account ")
+          .append(gcpAccount.email())
+          .append('\n');
+    }
+    for (var project : estate.gcp().projects()) {
+      out.append("  project ")
+          .append(project.projectId())
+          .append("  instances=")
+          .append(project.instances().size())
+          .append(" networks=")
+          .append(project.networks().size())
+          .append(" subnetworks=")
+          .append(project.subnetworks().size())
+          .append('\n');
     }
     for (var account : estate.accounts()) {
       out.append("  account ")

@@ -14,7 +14,8 @@ public record SandboxOptions(
     int resourcesPerAccount,
     long seed,
     FaultPlan faults,
-    AzureSandboxOptions azure) {
+    AzureSandboxOptions azure,
+    int gcpProjects) {
 
   public static final int DEFAULT_ACCOUNTS = 3;
   public static final int DEFAULT_RESOURCES_PER_ACCOUNT = 100;
@@ -26,10 +27,11 @@ public record SandboxOptions(
     }
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(azure, "azure");
-    new EstateSpec(seed, accounts, resourcesPerAccount); // validates the estate's shape early
+    new EstateSpec(
+        seed, accounts, resourcesPerAccount, gcpProjects); // validates the estate's shape early
   }
 
-  /** An ephemeral port, 3 AWS accounts of 100 resources, no Azure, seed 42, no faults. */
+  /** An ephemeral port, 3 AWS accounts of 100 resources, no Azure, no GCP, seed 42, no faults. */
   public static SandboxOptions defaults() {
     return new SandboxOptions(
         0,
@@ -37,27 +39,32 @@ public record SandboxOptions(
         DEFAULT_RESOURCES_PER_ACCOUNT,
         DEFAULT_SEED,
         FaultPlan.none(),
-        AzureSandboxOptions.none());
+        AzureSandboxOptions.none(),
+        0);
   }
 
   public SandboxOptions withPort(int newPort) {
-    return new SandboxOptions(newPort, accounts, resourcesPerAccount, seed, faults, azure);
+    return new SandboxOptions(
+        newPort, accounts, resourcesPerAccount, seed, faults, azure, gcpProjects);
   }
 
   public SandboxOptions withAccounts(int newAccounts) {
-    return new SandboxOptions(port, newAccounts, resourcesPerAccount, seed, faults, azure);
+    return new SandboxOptions(
+        port, newAccounts, resourcesPerAccount, seed, faults, azure, gcpProjects);
   }
 
   public SandboxOptions withResourcesPerAccount(int newResources) {
-    return new SandboxOptions(port, accounts, newResources, seed, faults, azure);
+    return new SandboxOptions(port, accounts, newResources, seed, faults, azure, gcpProjects);
   }
 
   public SandboxOptions withSeed(long newSeed) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, newSeed, faults, azure);
+    return new SandboxOptions(
+        port, accounts, resourcesPerAccount, newSeed, faults, azure, gcpProjects);
   }
 
   public SandboxOptions withFaults(FaultPlan newFaults) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, newFaults, azure);
+    return new SandboxOptions(
+        port, accounts, resourcesPerAccount, seed, newFaults, azure, gcpProjects);
   }
 
   /** Parses {@code spec} with the grammar of {@link FaultPlan#GRAMMAR}. */
@@ -67,7 +74,8 @@ public record SandboxOptions(
 
   /** The Azure part: subscriptions, page size, Retry-After of injected throttles. */
   public SandboxOptions withAzure(AzureSandboxOptions newAzure) {
-    return new SandboxOptions(port, accounts, resourcesPerAccount, seed, faults, newAzure);
+    return new SandboxOptions(
+        port, accounts, resourcesPerAccount, seed, faults, newAzure, gcpProjects);
   }
 
   /** {@code count} Azure subscriptions besides the AWS accounts (none by default). */
@@ -75,7 +83,13 @@ public record SandboxOptions(
     return withAzure(azure.withSubscriptions(count));
   }
 
+  /** GCP projects of {@code resourcesPerAccount} each, besides the AWS accounts (default 0). */
+  public SandboxOptions withGcpProjects(int newGcpProjects) {
+    return new SandboxOptions(
+        port, accounts, resourcesPerAccount, seed, faults, azure, newGcpProjects);
+  }
+
   public EstateSpec estateSpec() {
-    return new EstateSpec(seed, accounts, resourcesPerAccount);
+    return new EstateSpec(seed, accounts, resourcesPerAccount, gcpProjects);
   }
 }

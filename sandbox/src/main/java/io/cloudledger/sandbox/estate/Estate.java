@@ -20,12 +20,14 @@ public final class Estate {
   private final EstateSpec spec;
   private volatile Map<String, AwsAccount> accounts;
   private volatile AzureEstate azure;
+  private volatile GcpEstate gcp;
   private int generation;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
     this.azure = AzureEstate.generate(spec, 0);
+    this.gcp = GcpEstate.generate(spec);
   }
 
   /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */
@@ -38,6 +40,11 @@ public final class Estate {
   /** The Azure tenant and its subscriptions (none unless generated with some). */
   public AzureEstate azure() {
     return azure;
+  }
+
+  /** The GCP projects ({@link EstateSpec#gcpProjects()} of them, possibly none). */
+  public GcpEstate gcp() {
+    return gcp;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */
@@ -98,6 +105,7 @@ public final class Estate {
     }
     accounts = Collections.unmodifiableMap(next);
     azure.advance(generation, fraction, created, deleted, modified);
+    gcp = gcp.advance(spec.seed(), generation, fraction, created, deleted, modified);
     return new EstateChange(generation, created, deleted, modified);
   }
 

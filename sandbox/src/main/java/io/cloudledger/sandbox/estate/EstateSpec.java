@@ -4,13 +4,22 @@ package io.cloudledger.sandbox.estate;
  * Inputs of the deterministic estate generator. Same spec, same estate, byte for byte.
  *
  * <p>Each account's {@code resourcesPerAccount} are split 60 % EC2 instances, 10 % VPCs, 20 %
- * subnets and the rest (about 10 %) S3 buckets.
+ * subnets and the rest (about 10 %) S3 buckets. GCP projects ({@code gcpProjects}, 0 for none) get
+ * {@code resourcesPerAccount} each too, see {@link GcpEstate}.
  */
-public record EstateSpec(long seed, int accounts, int resourcesPerAccount) {
+public record EstateSpec(long seed, int accounts, int resourcesPerAccount, int gcpProjects) {
 
   public static final int MIN_RESOURCES_PER_ACCOUNT = 4;
 
+  /** An estate of AWS accounts only. */
+  public EstateSpec(long seed, int accounts, int resourcesPerAccount) {
+    this(seed, accounts, resourcesPerAccount, 0);
+  }
+
   public EstateSpec {
+    if (gcpProjects < 0) {
+      throw new IllegalArgumentException("gcpProjects must not be negative, was " + gcpProjects);
+    }
     if (accounts < 1) {
       throw new IllegalArgumentException("accounts must be at least 1, was " + accounts);
     }

@@ -33,6 +33,12 @@ public sealed interface Fault {
   /** The caller is not authorized (EC2 UnauthorizedOperation, STS/S3 AccessDenied). */
   record Deny() implements Fault {}
 
+  /**
+   * The targeted zone or region does not answer (GCP {@code aggregatedList} reports it in {@code
+   * unreachables}); the call itself succeeds. Only a target with a region/zone is meaningful.
+   */
+  record Unreachable() implements Fault {}
+
   /** The spec-string form of this fault. */
   default String toSpec() {
     return switch (this) {
@@ -45,6 +51,7 @@ public sealed interface Fault {
                   : l.minMillis() + "-" + l.maxMillis());
       case FailAfterPage f -> "failAfterPage=" + f.page();
       case Deny d -> "deny";
+      case Unreachable u -> "unreachable";
     };
   }
 }

@@ -76,12 +76,26 @@ public final class FaultInjector {
               failure = FailureKind.DENY;
             }
           }
+          case Fault.Unreachable u -> {} // asked per zone through unreachable()
         }
       }
     }
     return latency == 0 && failure == FailureKind.NONE
         ? FaultDecision.NONE
         : new FaultDecision(latency, failure);
+  }
+
+  /**
+   * Whether an {@code unreachable} rule names {@code zoneOrRegion} (exactly, not through '*') for
+   * this operation and account. Counts no call and draws nothing.
+   */
+  public boolean unreachable(String operation, String account, String zoneOrRegion) {
+    return armed.get().plan().rules().stream()
+        .anyMatch(
+            rule ->
+                rule.region().equals(zoneOrRegion)
+                    && rule.matches(operation, account, zoneOrRegion)
+                    && rule.faults().stream().anyMatch(f -> f instanceof Fault.Unreachable));
   }
 
   private static boolean fires(Rate rate, long n, SplittableRandom draws) {

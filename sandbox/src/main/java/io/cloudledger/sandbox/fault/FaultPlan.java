@@ -16,7 +16,7 @@ public record FaultPlan(List<FaultRule> rules) {
       RULE   := TARGET ':' FAULT (',' FAULT)*
       TARGET := OPERATION ['@' ACCOUNT ['/' REGION]]     ('*' matches any)
       FAULT  := 'throttle=' RATE | 'error5xx=' RATE | 'latency=' MS ['-' MS]
-              | 'failAfterPage=' K | 'deny'
+              | 'failAfterPage=' K | 'deny' | 'unreachable' (GCP zone/region)
       RATE   := probability 0..1 | 'every' N | 'first' N
       e.g.  DescribeInstances@123456789012:throttle=0.3;*:latency=50
             DescribeInstances@*/eu-west-1:deny;ListBuckets:error5xx=first2
@@ -79,6 +79,9 @@ public record FaultPlan(List<FaultRule> rules) {
     if (text.equals("deny")) {
       return new Fault.Deny();
     }
+    if (text.equals("unreachable")) {
+      return new Fault.Unreachable();
+    }
     int eq = text.indexOf('=');
     if (eq <= 0) {
       throw new IllegalArgumentException("fault '" + text + "' needs KIND=VALUE (or 'deny')");
@@ -100,7 +103,7 @@ public record FaultPlan(List<FaultRule> rules) {
             throw new IllegalArgumentException(
                 "unknown fault kind '"
                     + kind
-                    + "' (known: throttle, error5xx, latency, failAfterPage, deny)");
+                    + "' (known: throttle, error5xx, latency, failAfterPage, deny, unreachable)");
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("fault '" + text + "' has a malformed number", e);
