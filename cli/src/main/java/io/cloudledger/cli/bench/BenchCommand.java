@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--resources",
-      defaultValue = "200",
+      defaultValue = "150",
       description = "Resources per account (default ${DEFAULT-VALUE}).")
   int resources;
 
@@ -103,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--store-ceiling-items",
-      defaultValue = "5000",
+      defaultValue = "3000",
       description =
           "Puts that measure DynamoDB Local's own write ceiling (default ${DEFAULT-VALUE}).")
   int storeCeilingItems;
@@ -184,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** How this run was asked for, for the report (only options; no values are secrets here). */
   private String command() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return "cloudledger bench" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    return String.join(" ", Stream.concat(Stream.of("cloudledger"), args.stream()).toList());
   }
 
   static ObjectMapper json() {

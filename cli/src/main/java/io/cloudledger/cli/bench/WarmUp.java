@@ -22,7 +22,11 @@ final class WarmUp implements BenchScenario {
   public void run(BenchContext context) {
     try (AwsProviderBench warm =
         AwsProviderBench.start(
-            context.settings().withoutLatency(), 2, 100, context.dynamoDb(), TABLE_PREFIX)) {
+            context.settings().withoutLatency(),
+            Math.min(2, context.settings().accounts()),
+            Math.min(100, context.settings().resourcesPerAccount()),
+            context.dynamoDb(),
+            TABLE_PREFIX)) {
       warm.optimized().syncAll("bench-warm-up");
       warm.optimized().syncAll("bench-warm-up-again");
       warm.baseline().syncAll("bench-warm-up");
