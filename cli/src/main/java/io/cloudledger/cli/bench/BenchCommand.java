@@ -110,6 +110,16 @@ public final class BenchCommand implements Callable<Integer> {
   int storeCeilingItems;
 
   @Option(
+      names = "--baseline",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run the baseline next to cloudledger (default ${DEFAULT-VALUE}); --no-baseline for"
+              + " estates where one call per resource would take too long.")
+  boolean baseline;
+
+  @Option(
       names = "--output",
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -176,7 +186,8 @@ public final class BenchCommand implements Callable<Integer> {
           parallelAccounts,
           seed,
           large ? largeResources : 0,
-          storeCeilingItems);
+          storeCeilingItems,
+          baseline);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }

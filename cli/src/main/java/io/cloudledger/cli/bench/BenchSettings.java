@@ -13,6 +13,7 @@ package io.cloudledger.cli.bench;
  * @param seed the estate's seed
  * @param largeResources resources of the single large account, 0 to skip that scenario
  * @param storeCeilingItems items written to measure DynamoDB Local's own write ceiling
+ * @param baseline whether the baseline runs next to cloudledger (large estates take it hours)
  */
 public record BenchSettings(
     int accounts,
@@ -24,7 +25,8 @@ public record BenchSettings(
     int parallelAccounts,
     long seed,
     int largeResources,
-    int storeCeilingItems) {
+    int storeCeilingItems,
+    boolean baseline) {
 
   public BenchSettings {
     requireAtLeast(accounts, 1, "accounts");
@@ -62,7 +64,8 @@ public record BenchSettings(
         parallelAccounts,
         seed,
         largeResources,
-        storeCeilingItems);
+        storeCeilingItems,
+        baseline);
   }
 
   /** The sandbox fault spec that adds the latency to every call; empty without latency. */

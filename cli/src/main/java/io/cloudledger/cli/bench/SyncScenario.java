@@ -46,7 +46,7 @@ public record SyncScenario(
       before.accept(provider, context.settings());
       try {
         measure(context, provider, provider.optimized());
-        if (withBaseline) {
+        if (withBaseline && context.settings().baseline()) {
           measure(context, provider, provider.baseline());
         }
       } finally {
