@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * resource on every run, whether it changed or not. No diffing, no batching, no tombstones.
  */
 final class AwsBaselineSync implements SyncImplementation {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsBaselineSync.class);
   private static final String ACCOUNT_KEY = "accountKey";
   private static final String RESOURCE_KEY = "resourceKey";
 
@@ -84,7 +87,8 @@ final class AwsBaselineSync implements SyncImplementation {
       try {
         syncAccount(target, tally);
       } catch (RuntimeException e) {
-        // A user's script would log and go on to the next account.
+        // A user's script would log and go on to the next account; the report counts it.
+        LOG.warn("baseline sync of aws#{} failed: {}", target.accountId(), e.toString());
         failed++;
       }
     }
