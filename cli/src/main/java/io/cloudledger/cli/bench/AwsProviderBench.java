@@ -12,6 +12,9 @@ import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.config.SessionType;
+import io.cloudledger.core.inventory.InventoryQuery;
+import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.model.Resource;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
 import io.cloudledger.sandbox.CallCount;
@@ -26,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -50,6 +56,8 @@ final class AwsProviderBench implements ProviderBench {
   private final SdkHttpClient baselineHttp;
   private final OptimizedSync optimized;
   private final AwsBaselineSync baseline;
+  private final DynamoDbInventoryStore store;
+  private final Set<AccountKey> accounts;
 
   private AwsProviderBench(
       Sandbox sandbox,
@@ -57,13 +65,17 @@ final class AwsProviderBench implements ProviderBench {
       List<AwsInventorySource> sources,
       SdkHttpClient baselineHttp,
       OptimizedSync optimized,
-      AwsBaselineSync baseline) {
+      AwsBaselineSync baseline,
+      DynamoDbInventoryStore store,
+      Set<AccountKey> accounts) {
     this.sandbox = sandbox;
     this.latencySpec = latencySpec;
     this.sources = sources;
     this.baselineHttp = baselineHttp;
     this.optimized = optimized;
     this.baseline = baseline;
+    this.store = store;
+    this.accounts = accounts;
   }
 
   /**
@@ -122,7 +134,14 @@ final class AwsProviderBench implements ProviderBench {
               dynamoDb,
               tablePrefix + "baseline-inventory");
       return new AwsProviderBench(
-          sandbox, settings.latencySpec(), sources, baselineHttp, optimized, baseline);
+          sandbox,
+          settings.latencySpec(),
+          sources,
+          baselineHttp,
+          optimized,
+          baseline,
+          store,
+          jobs.stream().map(AccountJob::account).collect(Collectors.toSet()));
     } catch (RuntimeException e) {
       sources.forEach(AwsInventorySource::close);
       if (baselineHttp != null) {
@@ -161,6 +180,13 @@ final class AwsProviderBench implements ProviderBench {
       }
     }
     return ConfigLoader.parse(yaml.toString(), Path.of("(bench estate)"));
+  }
+
+  /** Every stored resource of the synced accounts, read back from cloudledger's store at once. */
+  List<Resource> readBackAll() {
+    try (Stream<Resource> resources = store.query(InventoryQuery.all().withAccounts(accounts))) {
+      return resources.toList();
+    }
   }
 
   @Override

@@ -168,21 +168,25 @@ final class BenchTables {
             "resources",
             "seconds",
             "resources/s",
-            "heap before (MB)",
-            "peak heap after GC (MB)",
+            "live heap before (MB)",
+            "peak live heap (MB)",
+            "account held at once (MB)",
+            "copies of the account held",
             "peak heap used (MB)",
             "allocated (MB)",
             "allocated bytes/resource",
             "notes");
     if (!l.ran()) {
-      table.row("-", "-", "-", "-", "-", "-", "-", "-", l.note());
+      table.row("-", "-", "-", "-", "-", "-", "-", "-", "-", "-", l.note());
     } else {
       table.row(
           l.resources(),
           num(l.seconds(), 1),
           num(l.resourcesPerSecond(), 0),
           num(l.heapBeforeMb(), 0),
-          num(l.peakHeapAfterGcMb(), 0),
+          num(l.peakLiveHeapMb(), 0),
+          num(l.accountInMemoryMb(), 0),
+          num(l.accountCopiesHeld(), 2),
           num(l.peakHeapUsedMb(), 0),
           num(l.allocatedMb(), 0),
           l.allocatedBytesPerResource(),

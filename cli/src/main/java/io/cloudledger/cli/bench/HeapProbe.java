@@ -1,82 +1,66 @@
 package io.cloudledger.cli.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.management.ListenerNotFoundException;
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
- * Watches the whole JVM's heap while it is open: the largest heap a garbage collection left behind
- * (the live set, from GC notifications), the largest heap in use (garbage included, from the pools'
- * peaks) and the bytes every thread allocated.
+ * Watches the whole JVM's heap while it is open: the live heap, sampled by a full collection every
+ * {@code interval} (young collections leave old garbage behind, so only a full one shows what is
+ * really held), the largest heap in use (garbage included, from the pools' peaks) and the bytes
+ * every thread allocated. The forced collections slow the watched work down a little.
  */
 final class HeapProbe implements AutoCloseable {
   private final List<MemoryPoolMXBean> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(p -> p.getType() == MemoryType.HEAP)
           .toList();
-  private final Set<String> heapPoolNames =
-      heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-  private final AtomicLong maxAfterGc = new AtomicLong();
-  private final List<NotificationEmitter> emitters = new ArrayList<>();
-  private final NotificationListener listener = this::onGc;
+  private final AtomicLong peakLive = new AtomicLong();
   private final long allocatedBefore;
   private final long heapBefore;
+  private final Thread sampler;
 
-  private HeapProbe() {
-    System.gc(); // a baseline without the previous scenarios' garbage
-    this.heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  private HeapProbe(Duration interval) {
+    this.heapBefore = liveHeapBytes();
     heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (collector instanceof NotificationEmitter emitter) {
-        emitter.addNotificationListener(listener, null, null);
-        emitters.add(emitter);
-      }
-    }
     this.allocatedBefore = allocatedBytes();
+    this.sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .name("bench-heap-sampler")
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      Thread.sleep(interval);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    peakLive.accumulateAndGet(liveHeapBytes(), Math::max);
+                  }
+                });
   }
 
-  static HeapProbe start() {
-    return new HeapProbe();
+  static HeapProbe start(Duration interval) {
+    return new HeapProbe(interval);
   }
 
-  private void onGc(Notification notification, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
-        notification.getType())) {
-      return;
-    }
-    GarbageCollectionNotificationInfo info =
-        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long used = 0;
-    for (Map.Entry<String, MemoryUsage> pool :
-        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-      if (heapPoolNames.contains(pool.getKey())) {
-        used += pool.getValue().getUsed();
-      }
-    }
-    maxAfterGc.accumulateAndGet(used, Math::max);
+  /** The heap still in use after a full collection. */
+  static long liveHeapBytes() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   long heapBeforeBytes() {
     return heapBefore;
   }
 
-  /** The largest heap a GC left during the probe; the heap before when no GC ran. */
-  long peakAfterGcBytes() {
-    return Math.max(maxAfterGc.get(), heapBefore);
+  /** The largest live heap sampled, at least the live heap before. */
+  long peakLiveBytes() {
+    return Math.max(peakLive.get(), heapBefore);
   }
 
   /** The sum of the heap pools' peaks since the start: an upper bound of heap in use. */
@@ -101,12 +85,11 @@ final class HeapProbe implements AutoCloseable {
 
   @Override
   public void close() {
-    for (NotificationEmitter emitter : emitters) {
-      try {
-        emitter.removeNotificationListener(listener);
-      } catch (ListenerNotFoundException ignored) {
-        // Already gone: nothing to undo.
-      }
+    sampler.interrupt();
+    try {
+      sampler.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

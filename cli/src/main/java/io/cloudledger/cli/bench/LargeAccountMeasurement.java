@@ -3,9 +3,12 @@ package io.cloudledger.cli.bench;
 /**
  * Memory of a first sync of one large account. Heap figures are the whole JVM's, so they include
  * the sandbox's generated estate and DynamoDB Local (same process): {@code heapBeforeMb} is the
- * heap live after a GC just before the sync, {@code peakHeapAfterGcMb} the largest heap a GC left
- * during it, {@code peakHeapUsedMb} the largest heap in use (garbage included), {@code allocatedMb}
- * what every thread allocated during it. {@code ran} is false when not asked for.
+ * live heap just before the sync, {@code peakLiveHeapMb} the largest live heap sampled by a full
+ * collection every 2 s during it, {@code peakHeapUsedMb} the largest heap in use (garbage
+ * included), {@code accountInMemoryMb} what the account's resources take when all held at once
+ * (read back from the store into a list, measured the same way), {@code accountCopiesHeld} the
+ * sync's live growth over that, {@code allocatedMb} what every thread allocated during the sync.
+ * {@code ran} is false when not asked for.
  */
 public record LargeAccountMeasurement(
     boolean ran,
@@ -13,13 +16,15 @@ public record LargeAccountMeasurement(
     double seconds,
     double resourcesPerSecond,
     double heapBeforeMb,
-    double peakHeapAfterGcMb,
+    double peakLiveHeapMb,
     double peakHeapUsedMb,
+    double accountInMemoryMb,
+    double accountCopiesHeld,
     double allocatedMb,
     long allocatedBytesPerResource,
     String note) {
 
   static LargeAccountMeasurement notRun(String note) {
-    return new LargeAccountMeasurement(false, 0, 0, 0, 0, 0, 0, 0, 0, note);
+    return new LargeAccountMeasurement(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, note);
   }
 }
