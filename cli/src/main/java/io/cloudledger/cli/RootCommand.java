@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       SyncCommand.class,
       InventoryCommand.class,
       ConfigCommand.class,
+      io.cloudledger.cli.bench.BenchCommand.class,
       SecretsCommand.class,
       SandboxCommand.class
     })
