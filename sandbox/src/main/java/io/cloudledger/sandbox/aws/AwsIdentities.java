@@ -38,19 +38,24 @@ final class AwsIdentities {
     userKeys.register(MANAGEMENT_USER, managementAccessKeyId);
   }
 
-  /** The management account's IAM user, whose access keys {@link IamUserKeys} holds. */
-  AwsCaller managementUser() {
+  /** An IAM user of the management account (all IAM users live there). */
+  AwsCaller iamUser(String userName) {
     AwsAccount management = estate.managementAccount();
+    String userId =
+        userName.equals(MANAGEMENT_USER)
+            ? "AIDA" + management.accountId() + "SANDBOX"
+            : "AIDA" + management.accountId() + Integer.toHexString(userName.hashCode());
     return new AwsCaller(
         management.accountId(),
-        "arn:aws:iam::" + management.accountId() + ":user/" + MANAGEMENT_USER,
-        "AIDA" + management.accountId() + "SANDBOX");
+        "arn:aws:iam::" + management.accountId() + ":user/" + userName,
+        userId);
   }
 
   /** The caller behind an access key (and, for temporary keys, its session token). */
   Optional<AwsCaller> resolve(String accessKeyId, Optional<String> sessionToken) {
-    if (userKeys.isActive(accessKeyId)) {
-      return Optional.of(managementUser());
+    Optional<String> user = userKeys.userOf(accessKeyId);
+    if (user.isPresent()) {
+      return Optional.of(iamUser(user.get()));
     }
     Session session = sessions.get(accessKeyId);
     if (session == null || sessionToken.filter(session.sessionToken()::equals).isEmpty()) {

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * IAM over the AWS Query protocol, the access-key operations a key rotation needs: {@code
- * CreateAccessKey}, {@code ListAccessKeys}, {@code DeleteAccessKey}. The only IAM user is the
- * management account's user; a created key signs requests as that user right away.
+ * IAM over the AWS Query protocol, the operations a key rotation needs: {@code CreateUser}, {@code
+ * CreateAccessKey}, {@code ListAccessKeys}, {@code DeleteAccessKey}. IAM users live in the
+ * management account; a created key signs requests as its user right away (any caller may manage
+ * any user: IAM policies are not emulated).
  */
 final class IamHandler implements AwsServiceHandler {
   static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
@@ -64,6 +65,9 @@ final class IamHandler implements AwsServiceHandler {
         case NONE -> throw new IllegalStateException("no failure to answer");
       };
     }
+    if (action.equals("CreateUser")) {
+      return createUser(params.getOrDefault("UserName", ""));
+    }
     Optional<String> userName = userName(caller.get(), params);
     if (userName.isEmpty()) {
       return error(
@@ -73,7 +77,7 @@ final class IamHandler implements AwsServiceHandler {
           "Must specify userName when calling with non-User credentials");
     }
     String user = userName.get();
-    if (!user.equals(AwsIdentities.MANAGEMENT_USER)) {
+    if (!userKeys.userExists(user)) {
       return error(
           404, "Sender", "NoSuchEntity", "The user with name " + user + " cannot be found.");
     }
@@ -100,6 +104,30 @@ final class IamHandler implements AwsServiceHandler {
     return slash < 0
         ? Optional.empty()
         : Optional.of(caller.arn().substring(slash + ":user/".length()));
+  }
+
+  private SandboxResponse createUser(String user) {
+    if (!user.matches("[\\w+=,.@-]{1,64}")) {
+      return error(
+          400, "Sender", "ValidationError", "The specified value for userName is invalid.");
+    }
+    if (!userKeys.createUser(user)) {
+      return error(
+          409, "Sender", "EntityAlreadyExists", "User with name " + user + " already exists.");
+    }
+    Xml xml = Xml.document("CreateUserResponse", NAMESPACE);
+    xml.start("CreateUserResult")
+        .start("User")
+        .text("Path", "/")
+        .text("UserName", user)
+        .text("Arn", identities.iamUser(user).arn())
+        .text("UserId", identities.iamUser(user).userId())
+        .text(
+            "CreateDate",
+            DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)))
+        .end()
+        .end();
+    return ok(xml);
   }
 
   private SandboxResponse createAccessKey(String user) {

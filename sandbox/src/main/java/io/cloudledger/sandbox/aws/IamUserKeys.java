@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The IAM access keys of the sandbox's IAM users: the static management key, plus those created by
- * {@code CreateAccessKey}. A key works for signing requests from the moment it is created until it
- * is deleted, as on AWS (no propagation delay is emulated).
+ * The IAM users of the management account and their access keys: the management user with its
+ * static key, plus users made by {@code CreateUser} and keys made by {@code CreateAccessKey}. A key
+ * works for signing requests from the moment it is created until it is deleted, as on AWS (no
+ * propagation delay is emulated).
  */
 final class IamUserKeys {
   /** IAM's quota: a user holds at most two access keys. */
@@ -20,14 +22,28 @@ final class IamUserKeys {
   record AccessKey(String userName, String accessKeyId, String status, Instant createDate) {}
 
   private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
+  private final Set<String> users = ConcurrentHashMap.newKeySet();
 
-  void register(String userName, String accessKeyId) {
-    keys.put(accessKeyId, new AccessKey(userName, accessKeyId, "Active", Instant.EPOCH));
+  /** Adds a user; false when it exists already. */
+  boolean createUser(String userName) {
+    return users.add(userName);
   }
 
-  boolean isActive(String accessKeyId) {
+  boolean userExists(String userName) {
+    return users.contains(userName);
+  }
+
+  /** The user owning an active key. */
+  Optional<String> userOf(String accessKeyId) {
     AccessKey key = keys.get(accessKeyId);
-    return key != null && key.status().equals("Active");
+    return key != null && key.status().equals("Active")
+        ? Optional.of(key.userName())
+        : Optional.empty();
+  }
+
+  void register(String userName, String accessKeyId) {
+    users.add(userName);
+    keys.put(accessKeyId, new AccessKey(userName, accessKeyId, "Active", Instant.EPOCH));
   }
 
   /** Adds a key for {@code userName}; empty when the user already has the maximum number. */
