@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       ConfigCommand.class,
       SecretsCommand.class,
+      RotateCommand.class,
       SandboxCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
