@@ -70,4 +70,22 @@ class IamAccessKeyConformanceTest {
     assertThatThrownBy(() -> iam.deleteAccessKey(r -> r.accessKeyId("AKIANOTAKEY000000000")))
         .isInstanceOf(NoSuchEntityException.class);
   }
+
+  @Test
+  void createUser_thenItsKey_signsAsThatUser_andUsersHaveTheirOwnLimit() {
+    iam.createUser(r -> r.userName("app-user"));
+    AccessKey key = iam.createAccessKey(r -> r.userName("app-user")).accessKey();
+    iam.createAccessKey(r -> {}); // the management user's second key, a separate quota
+
+    var sts = SdkClients.sts(sandbox, SdkClients.keys(key.accessKeyId(), key.secretAccessKey()));
+    assertThat(sts.getCallerIdentity().arn()).endsWith(":user/app-user");
+    IamClient asUser = iam(SdkClients.keys(key.accessKeyId(), key.secretAccessKey()));
+    assertThat(asUser.listAccessKeys().accessKeyMetadata())
+        .extracting(AccessKeyMetadata::accessKeyId)
+        .containsExactly(key.accessKeyId());
+    assertThatThrownBy(() -> iam.createUser(r -> r.userName("app-user")))
+        .isInstanceOf(software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException.class);
+    assertThatThrownBy(() -> iam.createAccessKey(r -> r.userName("nobody")))
+        .isInstanceOf(NoSuchEntityException.class);
+  }
 }
