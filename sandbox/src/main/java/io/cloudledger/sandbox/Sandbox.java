@@ -5,6 +5,7 @@ import io.cloudledger.sandbox.estate.Estate;
 import io.cloudledger.sandbox.estate.EstateChange;
 import io.cloudledger.sandbox.fault.FaultInjector;
 import io.cloudledger.sandbox.http.SandboxHttpServer;
+import io.cloudledger.sandbox.vault.VaultRoute;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,9 @@ public final class Sandbox implements AutoCloseable {
         new AwsRoute(estate, MANAGEMENT_KEYS.accessKeyId(), counters, faults, Clock.systemUTC());
     AdminRoute admin =
         new AdminRoute(estate, faults, counters, this::advance, this::cloudledgerYaml);
-    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws));
+    this.server =
+        SandboxHttpServer.start(
+            options.port(), List.of(admin, aws, new VaultRoute(Clock.systemUTC())));
     this.endpoints = SandboxEndpoints.of(server.baseUri());
   }
 

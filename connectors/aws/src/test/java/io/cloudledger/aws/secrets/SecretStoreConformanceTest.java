@@ -12,8 +12,12 @@ import io.cloudledger.core.secrets.SecretValue;
 import io.cloudledger.core.secrets.SecretsManager;
 import io.cloudledger.core.secrets.keystore.KdfParameters;
 import io.cloudledger.core.secrets.keystore.LocalKeystore;
+import io.cloudledger.core.secrets.vault.VaultAuth;
+import io.cloudledger.core.secrets.vault.VaultStore;
+import io.cloudledger.sandbox.vault.VaultRoute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One contract for every secret store, each through its real client: the local keystore (a file),
- * the environment (read-only) and AWS Secrets Manager (the SDK client against the sandbox, with and
- * without a name prefix).
+ * the environment (read-only), AWS Secrets Manager (the SDK client against the sandbox, with and
+ * without a name prefix) and HashiCorp Vault KV v2 (its HTTP API against the sandbox, token and
+ * AppRole login).
  */
 class SecretStoreConformanceTest {
   static final SecretValue ALPHA = SecretValue.of("alpha-value-7Qk");
@@ -69,7 +75,17 @@ class SecretStoreConformanceTest {
         new Kind("aws secrets manager", secrets -> secretsManager("", secrets)),
         new Kind(
             "aws secrets manager with prefix",
-            secrets -> secretsManager("team" + PREFIXES.incrementAndGet() + "/", secrets)));
+            secrets -> secretsManager("team" + PREFIXES.incrementAndGet() + "/", secrets)),
+        new Kind(
+            "vault kv v2 (token)",
+            secrets -> vault(new VaultAuth.Token(SecretValue.of(VaultRoute.ROOT_TOKEN)), secrets)),
+        new Kind(
+            "vault kv v2 (approle)",
+            secrets ->
+                vault(
+                    new VaultAuth.AppRole(
+                        VaultRoute.APPROLE_ROLE_ID, SecretValue.of(VaultRoute.APPROLE_SECRET_ID)),
+                    secrets)));
   }
 
   static SecretStore keystore(Map<String, SecretValue> secrets) {
@@ -100,6 +116,21 @@ class SecretStoreConformanceTest {
     String isolation = prefix.isEmpty() ? "s" + PREFIXES.incrementAndGet() + "_" : prefix;
     AwsSecretsManagerStore store =
         new AwsSecretsManagerStore("aws_secrets", 200, isolation, aws.secretsManager());
+    secrets.forEach(store::set);
+    return store;
+  }
+
+  static SecretStore vault(VaultAuth auth, Map<String, SecretValue> secrets) {
+    VaultStore store =
+        new VaultStore(
+            "vault",
+            150,
+            aws.sandbox.endpoints().base(),
+            "secret",
+            Optional.empty(),
+            "cl" + PREFIXES.incrementAndGet() + "/",
+            auth,
+            HttpClient.newHttpClient());
     secrets.forEach(store::set);
     return store;
   }
