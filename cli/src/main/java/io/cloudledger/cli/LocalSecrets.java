@@ -70,9 +70,16 @@ final class LocalSecrets {
             .orElse(null);
     for (CloudStoreConfig cloudStore :
         config.map(c -> c.secretsManager().cloudStores()).orElse(List.of())) {
-      if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager awsStore) {
+      if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager
+          || cloudStore instanceof CloudStoreConfig.HashiCorpVault) {
         try {
-          stores.add(aws.store(awsStore));
+          stores.add(
+              cloudStore instanceof CloudStoreConfig.AwsSecretsManager awsStore
+                  ? aws.store(awsStore)
+                  : VaultStores.open(
+                      (CloudStoreConfig.HashiCorpVault) cloudStore,
+                      localResolver(environment, List.copyOf(stores)),
+                      environment.env()));
         } catch (RuntimeException e) {
           // One store that cannot be opened must not take the local ones down with it.
           err.println(
