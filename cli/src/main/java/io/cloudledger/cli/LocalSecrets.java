@@ -64,8 +64,32 @@ final class LocalSecrets {
         environment,
         password,
         lockTimeout);
+    AwsSecretStores aws =
+        config
+            .map(c -> new AwsSecretStores(c, localResolver(environment, List.copyOf(stores))))
+            .orElse(null);
     for (CloudStoreConfig cloudStore :
         config.map(c -> c.secretsManager().cloudStores()).orElse(List.of())) {
+      if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager
+          || cloudStore instanceof CloudStoreConfig.HashiCorpVault) {
+        try {
+          stores.add(
+              cloudStore instanceof CloudStoreConfig.AwsSecretsManager awsStore
+                  ? aws.store(awsStore)
+                  : VaultStores.open(
+                      (CloudStoreConfig.HashiCorpVault) cloudStore,
+                      localResolver(environment, List.copyOf(stores)),
+                      environment.env()));
+        } catch (RuntimeException e) {
+          // One store that cannot be opened must not take the local ones down with it.
+          err.println(
+              "cloudledger: warning: secret store '"
+                  + cloudStore.name()
+                  + "' skipped: "
+                  + ErrorMapping.describe(e));
+        }
+        continue;
+      }
       // Cloud secret stores come with their own connectors; say so rather than fail silently.
       err.println(
           "cloudledger: cloud secret store '"
@@ -76,6 +100,12 @@ final class LocalSecrets {
     }
     err.flush();
     return new SecretsManager(stores);
+  }
+
+  /** Resolves a cloud store's session values from the environment and the local stores. */
+  static ConfigResolver localResolver(CliEnvironment environment, List<SecretStore> local) {
+    SecretsManager localSecrets = new SecretsManager(local);
+    return new ConfigResolver(environment.env(), localSecrets::get);
   }
 
   private static void addKeystore(

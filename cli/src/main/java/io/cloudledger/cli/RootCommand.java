@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       io.cloudledger.cli.bench.BenchCommand.class,
       SecretsCommand.class,
+      RotateCommand.class,
       SandboxCommand.class
     })
 public final class RootCommand implements Callable<Integer> {

@@ -27,6 +27,7 @@ final class SandboxEstate implements AutoCloseable {
 
   /** Azure subscriptions of the estates the CLI starts (demo, sync --sandbox, sandbox). */
   static final int AZURE_SUBSCRIPTIONS = 2;
+
   static final String GCP_KEY_VARIABLE = "CLOUDLEDGER_SANDBOX_GCP_KEY";
 
   private final Sandbox sandbox;

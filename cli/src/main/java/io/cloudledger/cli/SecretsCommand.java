@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       SecretsCommand.Delete.class,
       SecretsCommand.CreateRandom.class,
       SecretsCommand.Import.class,
-      SecretsCommand.Health.class
+      SecretsCommand.Health.class,
+      SecretsSyncCommand.class
     })
 final class SecretsCommand {
   static final String DEFAULT_ALPHABET =

@@ -8,6 +8,7 @@ import io.cloudledger.sandbox.fault.FaultInjector;
 import io.cloudledger.sandbox.gcp.GcpRoute;
 import io.cloudledger.sandbox.gcp.GcpServiceAccount;
 import io.cloudledger.sandbox.http.SandboxHttpServer;
+import io.cloudledger.sandbox.vault.VaultRoute;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class Sandbox implements AutoCloseable {
         new AzureRoute(estate.azure(), azurePrincipal, options.azure(), counters, faults);
     this.gcpAccount = GcpServiceAccount.create(gcpHomeProject(estate));
     GcpRoute gcp = new GcpRoute(estate, gcpAccount, counters, faults);
-    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure, gcp));
+    VaultRoute vault = new VaultRoute(Clock.systemUTC());
+    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure, gcp, vault));
     this.endpoints = SandboxEndpoints.of(server.baseUri());
   }
 

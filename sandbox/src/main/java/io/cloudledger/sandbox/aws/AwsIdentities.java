@@ -10,8 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Access keys the sandbox accepts: the management account's static key, and the temporary keys it
- * issued through AssumeRole. A temporary key is {@code ASIA} + the 12-digit account id + a 4-char
+ * Access keys the sandbox accepts: the management user's IAM access keys (the static key, plus any
+ * created through IAM {@code CreateAccessKey} and not deleted), and the temporary keys it issued
+ * through AssumeRole. A temporary key is {@code ASIA} + the 12-digit account id + a 4-char
  * sequence, so it identifies its account at a glance.
  */
 final class AwsIdentities {
@@ -27,24 +28,34 @@ final class AwsIdentities {
   private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
   private final Estate estate;
-  private final String managementAccessKeyId;
+  private final IamUserKeys userKeys;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
 
-  AwsIdentities(Estate estate, String managementAccessKeyId) {
+  AwsIdentities(Estate estate, String managementAccessKeyId, IamUserKeys userKeys) {
     this.estate = estate;
-    this.managementAccessKeyId = managementAccessKeyId;
+    this.userKeys = userKeys;
+    userKeys.register(MANAGEMENT_USER, managementAccessKeyId);
+  }
+
+  /** An IAM user of the management account (all IAM users live there). */
+  AwsCaller iamUser(String userName) {
+    AwsAccount management = estate.managementAccount();
+    String userId =
+        userName.equals(MANAGEMENT_USER)
+            ? "AIDA" + management.accountId() + "SANDBOX"
+            : "AIDA" + management.accountId() + Integer.toHexString(userName.hashCode());
+    return new AwsCaller(
+        management.accountId(),
+        "arn:aws:iam::" + management.accountId() + ":user/" + userName,
+        userId);
   }
 
   /** The caller behind an access key (and, for temporary keys, its session token). */
   Optional<AwsCaller> resolve(String accessKeyId, Optional<String> sessionToken) {
-    if (accessKeyId.equals(managementAccessKeyId)) {
-      AwsAccount management = estate.managementAccount();
-      return Optional.of(
-          new AwsCaller(
-              management.accountId(),
-              "arn:aws:iam::" + management.accountId() + ":user/" + MANAGEMENT_USER,
-              "AIDA" + management.accountId() + "SANDBOX"));
+    Optional<String> user = userKeys.userOf(accessKeyId);
+    if (user.isPresent()) {
+      return Optional.of(iamUser(user.get()));
     }
     Session session = sessions.get(accessKeyId);
     if (session == null || sessionToken.filter(session.sessionToken()::equals).isEmpty()) {

@@ -23,13 +23,16 @@ public final class AwsRoute implements Route {
       CallCounters counters,
       FaultInjector faults,
       Clock clock) {
-    AwsIdentities identities = new AwsIdentities(estate, managementAccessKeyId);
+    IamUserKeys userKeys = new IamUserKeys();
+    AwsIdentities identities = new AwsIdentities(estate, managementAccessKeyId, userKeys);
     AwsCallGate gate = new AwsCallGate(counters, faults);
     this.services =
         Map.of(
             "sts", new StsHandler(estate, identities, gate, clock),
             "ec2", new Ec2Handler(estate, identities, gate),
-            "s3", new S3Handler(estate, identities, gate));
+            "s3", new S3Handler(estate, identities, gate),
+            "secretsmanager", new SecretsManagerHandler(identities, gate, clock),
+            "iam", new IamHandler(identities, userKeys, gate, clock));
   }
 
   @Override

@@ -34,7 +34,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -75,6 +77,11 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final S3Client s3;
   private final Map<String, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
+  private final Optional<URI> stsEndpoint;
+  private final Optional<URI> secretsManagerEndpoint;
+  private final Optional<URI> iamEndpoint;
+  private final Map<String, SecretsManagerClient> secretsManagerByRegion =
+      new ConcurrentHashMap<>();
   private volatile AccountKey accountKey;
 
   private AwsClients(AwsSession session, ConfigResolver resolver, AwsClientSettings settings) {
@@ -84,7 +91,9 @@ public final class AwsClients implements AutoCloseable {
         Region.of(resolver.resolveOptionalText(session.region()).orElse(DEFAULT_REGION));
     this.ec2Endpoint = endpoint(session, resolver, "ec2");
     this.s3Endpoint = endpoint(session, resolver, "s3");
-    Optional<URI> stsEndpoint = endpoint(session, resolver, "sts");
+    this.stsEndpoint = endpoint(session, resolver, "sts");
+    this.secretsManagerEndpoint = endpoint(session, resolver, "secretsmanager");
+    this.iamEndpoint = endpoint(session, resolver, "iam");
     this.configuredRegions =
         switch (session.regions()) {
           case RegionSelection.All all -> Optional.empty();
@@ -186,6 +195,34 @@ public final class AwsClients implements AutoCloseable {
     return s3;
   }
 
+  /** The Secrets Manager client of {@code region}, created on first use and kept. */
+  public SecretsManagerClient secretsManager(String region) {
+    return secretsManagerByRegion.computeIfAbsent(
+        region,
+        r ->
+            configure(
+                    SecretsManagerClient.builder(),
+                    secretsManagerEndpoint,
+                    credentials,
+                    Region.of(r))
+                .build());
+  }
+
+  /**
+   * An IAM client signing with {@code signer} (e.g. an access key being rotated) at this session's
+   * IAM endpoint; the caller closes it.
+   */
+  public IamClient iamSignedBy(AwsCredentialsProvider signer) {
+    return configure(IamClient.builder(), iamEndpoint, signer, Region.AWS_GLOBAL).build();
+  }
+
+  /**
+   * An STS client signing with {@code signer} at this session's STS endpoint; the caller closes it.
+   */
+  public StsClient stsSignedBy(AwsCredentialsProvider signer) {
+    return configure(StsClient.builder(), stsEndpoint, signer).build();
+  }
+
   /** HTTP requests sent by these clients so far, retries included. */
   public long apiCalls() {
     return counter.count();
@@ -199,6 +236,7 @@ public final class AwsClients implements AutoCloseable {
   @Override
   public void close() {
     List<AutoCloseable> closeables = new ArrayList<>(ec2ByRegion.values());
+    closeables.addAll(secretsManagerByRegion.values());
     closeables.add(s3);
     if (credentials != baseCredentials && credentials instanceof SdkAutoCloseable provider) {
       closeables.add(provider);
