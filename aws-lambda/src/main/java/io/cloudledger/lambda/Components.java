@@ -45,8 +45,10 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * The wiring every handler shares, built once per container: configuration, SDK clients, stores,
  * and the core's fan-out, worker and HTTP API. Building makes no AWS call.
  */
-final class Components {
+final class Components implements AutoCloseable {
   private final LambdaSettings settings;
+  private final DynamoDbClient dynamoDb;
+  private final SqsClient sqs;
   private final AwsAccountDirectory directory;
   private final FanOut fanOut;
   private final SyncWorker worker;
@@ -63,6 +65,8 @@ final class Components {
       SqsClient sqs,
       Clock clock) {
     this.settings = settings;
+    this.dynamoDb = dynamoDb;
+    this.sqs = sqs;
     CloudledgerConfig config =
         settings.inlineConfig()
             ? ConfigLoader.parse(settings.config(), Path.of("(" + LambdaSettings.CONFIG + ")"))
@@ -121,6 +125,15 @@ final class Components {
       sqs = builder.build();
     }
     return new Components(settings, env, dynamoDb.build(), sqs, Clock.systemUTC());
+  }
+
+  /** Closes the SDK clients (Lambda never does; tests and local runs do). */
+  @Override
+  public void close() {
+    dynamoDb.close();
+    if (sqs != null) {
+      sqs.close();
+    }
   }
 
   LambdaSettings settings() {

@@ -3,6 +3,7 @@ package io.cloudledger.core.dispatch;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.model.AccountKey;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The accounts a deployment syncs and the source that lists each (port): built from the
@@ -14,9 +15,11 @@ public interface AccountDirectory {
   List<AccountKey> accounts();
 
   /**
-   * The inventory source of {@code account}; throws {@link
-   * io.cloudledger.core.error.PermanentException} ({@code unknown-account}) when it is not
+   * Runs {@code work} with the inventory source of {@code account} and releases the source (its SDK
+   * clients, threads and connections) afterwards, so a long-lived worker does not accumulate the
+   * clients of every account it ever synced. Throws {@link
+   * io.cloudledger.core.error.PermanentException} ({@code unknown-account}) when the account is not
    * configured here.
    */
-  InventorySource inventorySource(AccountKey account);
+  <T> T withInventorySource(AccountKey account, Function<InventorySource, T> work);
 }

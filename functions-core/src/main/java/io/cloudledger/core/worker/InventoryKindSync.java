@@ -27,7 +27,8 @@ public final class InventoryKindSync implements KindSync {
             request.accountKey(),
             EnumSet.allOf(ResourceType.class),
             request.trigger());
-    SyncResult result = engine.sync(target, directory.inventorySource(request.accountKey()));
+    SyncResult result =
+        directory.withInventorySource(request.accountKey(), source -> engine.sync(target, source));
     return new KindResult(result.status().name(), result.counts().seen(), result.counts().writes());
   }
 }

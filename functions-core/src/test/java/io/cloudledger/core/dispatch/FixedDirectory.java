@@ -6,6 +6,7 @@ import io.cloudledger.core.model.AccountKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A directory of fixed accounts, each with an optional source. */
 public final class FixedDirectory implements AccountDirectory {
@@ -27,11 +28,11 @@ public final class FixedDirectory implements AccountDirectory {
   }
 
   @Override
-  public InventorySource inventorySource(AccountKey account) {
+  public <T> T withInventorySource(AccountKey account, Function<InventorySource, T> work) {
     InventorySource source = sources.get(account);
     if (source == null) {
       throw new PermanentException("unknown-account", "no source for " + account);
     }
-    return source;
+    return work.apply(source);
   }
 }

@@ -10,13 +10,12 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -24,19 +23,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS accounts of a configuration as an {@link AccountDirectory}. A session with a role ARN
- * names its account without any call, and its SDK clients are built on first use, so a worker that
- * syncs one account of hundreds builds one set of clients; a session without one is asked {@code
- * GetCallerIdentity} once, up front. Sessions of other clouds are skipped (each cloud has its own
- * worker). Closing it closes every source built.
+ * names its account without any call; a session without one is asked {@code GetCallerIdentity}
+ * once, up front. Each sync builds the account's SDK clients and closes them afterwards: every SDK
+ * client owns its own scheduler threads, so keeping the clients of hundreds of accounts (about 18
+ * clients each: STS, S3, EC2 per region) in a long-lived worker would pile up thousands of threads.
+ * Sessions of other clouds are skipped (each cloud has its own worker).
  */
-public final class AwsAccountDirectory implements AccountDirectory, AutoCloseable {
+public final class AwsAccountDirectory implements AccountDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(AwsAccountDirectory.class);
   private static final Pattern ROLE_ACCOUNT = Pattern.compile("^arn:[^:]+:iam::(\\d{12}):role/.+");
 
   private final Map<AccountKey, AwsSession> sessions;
   private final ConfigResolver resolver;
   private final AwsSourceSettings settings;
-  private final Map<AccountKey, AwsInventorySource> sources = new ConcurrentHashMap<>();
 
   private AwsAccountDirectory(
       Map<AccountKey, AwsSession> sessions, ConfigResolver resolver, AwsSourceSettings settings) {
@@ -66,7 +65,6 @@ public final class AwsAccountDirectory implements AccountDirectory, AutoCloseabl
       }
       AwsSession previous = sessions.putIfAbsent(account.get(), aws);
       if (previous != null) {
-        directory.close();
         throw new PermanentException(
             "duplicate-account",
             "sessions '"
@@ -89,13 +87,9 @@ public final class AwsAccountDirectory implements AccountDirectory, AutoCloseabl
       }
     }
     // No (or an unusual) role ARN: let the source find its account, as the CLI does.
-    AwsInventorySource source = AwsInventorySource.create(session, resolver, settings);
-    try {
-      AccountKey account = source.accountKey();
-      sources.put(account, source);
-      return Optional.of(account);
+    try (AwsInventorySource source = AwsInventorySource.create(session, resolver, settings)) {
+      return Optional.of(source.accountKey());
     } catch (CloudledgerException e) {
-      source.close();
       LOG.warn("session {} skipped: its account is unknown: {}", session.name(), e.getMessage());
       return Optional.empty();
     }
@@ -107,19 +101,13 @@ public final class AwsAccountDirectory implements AccountDirectory, AutoCloseabl
   }
 
   @Override
-  public InventorySource inventorySource(AccountKey account) {
+  public <T> T withInventorySource(AccountKey account, Function<InventorySource, T> work) {
     AwsSession session = sessions.get(account);
     if (session == null) {
       throw new PermanentException("unknown-account", "no configured AWS session reads " + account);
     }
-    return sources.computeIfAbsent(
-        account, a -> AwsInventorySource.create(session, resolver, settings));
-  }
-
-  @Override
-  public void close() {
-    List<AwsInventorySource> built = new ArrayList<>(sources.values());
-    sources.clear();
-    built.forEach(AwsInventorySource::close);
+    try (AwsInventorySource source = AwsInventorySource.create(session, resolver, settings)) {
+      return work.apply(source);
+    }
   }
 }
