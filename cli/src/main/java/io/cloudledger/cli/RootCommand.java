@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       ConfigCommand.class,
       SecretsCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      ServeCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
