@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       io.cloudledger.cli.bench.BenchCommand.class,
       SecretsCommand.class,
       RotateCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      ServeCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

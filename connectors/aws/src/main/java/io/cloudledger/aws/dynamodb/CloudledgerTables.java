@@ -63,8 +63,26 @@ public final class CloudledgerTables {
           List.of(),
           EXPIRES_AT);
 
+  /** The sort key of the sync-requests table: an account key, or {@link #REQUEST_ITEM}. */
+  public static final String ITEM_KEY = "itemKey";
+
+  /** The sort key of a request's accepted-accounts item; '~' sorts after every account key. */
+  public static final String REQUEST_ITEM = "~request";
+
+  /**
+   * Sync requests: per request id, one idempotency record per account (IN_PROGRESS or COMPLETED)
+   * and one {@link #REQUEST_ITEM} listing the accounts it was fanned out to; all expire by TTL.
+   */
+  public static final TableDefinition SYNC_REQUESTS =
+      new TableDefinition(
+          "sync-requests",
+          KeyAttribute.string(REQUEST_ID),
+          KeyAttribute.string(ITEM_KEY),
+          List.of(),
+          EXPIRES_AT);
+
   /** Every table a deployment needs. */
   public static List<TableDefinition> all() {
-    return List.of(INVENTORY, SYNC_RUNS);
+    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS);
   }
 }

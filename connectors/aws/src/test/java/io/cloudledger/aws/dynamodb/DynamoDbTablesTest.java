@@ -32,7 +32,8 @@ class DynamoDbTablesTest {
     List<String> first = DynamoDbTables.ensureExists(client, prefix);
     List<String> second = DynamoDbTables.ensureExists(client, prefix);
 
-    assertThat(first).containsExactly(prefix + "inventory", prefix + "sync-runs");
+    assertThat(first)
+        .containsExactly(prefix + "inventory", prefix + "sync-runs", prefix + "sync-requests");
     assertThat(second).isEmpty();
   }
 

@@ -1,0 +1,159 @@
+package io.cloudledger.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudledger.aws.dynamodb.DynamoDbLocal;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The shaded jar as Lambda runs it: a fresh JVM with the jar and the Runtime Interface Client,
+ * talking to {@link RuntimeApiEmulator}, handling a real scheduled event and a real HTTP API event
+ * against ElasticMQ, DynamoDB Local and the sandbox. Prints init and first-invoke times.
+ */
+@ExtendWith(DynamoDbLocal.class)
+class LambdaRuntimeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalAws aws;
+  private static Map<String, String> env;
+  private static String queueUrl;
+
+  @BeforeAll
+  static void start() {
+    aws = LocalAws.start(3, 8);
+    queueUrl = aws.sqs.createQueue(r -> r.queueName("ric")).queueUrl();
+    try (DynamoDbClient client = DynamoDbLocal.client()) {
+      env = new java.util.HashMap<>(aws.environment(LocalAws.freshTables(client), queueUrl));
+      env.put(
+          LambdaSettings.DYNAMODB_ENDPOINT,
+          client.serviceClientConfiguration().endpointOverride().orElseThrow().toString());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    aws.close();
+  }
+
+  private static Path shadedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-lambda.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no shaded jar: run mvn verify"));
+    }
+  }
+
+  /** The Runtime Interface Client's jars from the test classpath (not part of the deployable). */
+  private static List<String> runtimeClientJars() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(
+            entry ->
+                entry.contains("aws-lambda-java-runtime-interface-client")
+                    || entry.contains("aws-lambda-java-serialization"))
+        .toList();
+  }
+
+  private record Run(JsonNode answer, double initSeconds, double firstInvokeSeconds) {}
+
+  private Run runOnce(String handler, String event) throws Exception {
+    try (RuntimeApiEmulator runtime = new RuntimeApiEmulator()) {
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(
+          List.of(
+              "-XX:+TieredCompilation",
+              "-XX:TieredStopAtLevel=1",
+              "--enable-native-access=ALL-UNNAMED",
+              "-cp",
+              String.join(
+                  File.pathSeparator,
+                  Stream.concat(
+                          Stream.of(shadedJar().toAbsolutePath().toString()),
+                          runtimeClientJars().stream())
+                      .toList()),
+              "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+              handler + "::handleRequest"));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+      builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "cloudledger-test");
+      builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+      builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+      builder.environment().put("AWS_REGION", "us-east-1");
+      builder.environment().put("AWS_ACCESS_KEY_ID", "local");
+      builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+      Path log = Path.of("target", handler.substring(handler.lastIndexOf('.') + 1) + "-ric.log");
+      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+      long started = System.nanoTime();
+      Process process = builder.start();
+      try {
+        long readyAt = runtime.firstNextAtNanos.get(120, TimeUnit.SECONDS);
+        long sentAt = System.nanoTime();
+        RuntimeApiEmulator.Result result = runtime.invoke(event).get(120, TimeUnit.SECONDS);
+        assertThat(result.error()).as("function error: %s", result.body()).isFalse();
+        assertThat(runtime.initError).isNotDone();
+        return new Run(
+            JSON.readTree(result.body()),
+            (readyAt - started) / 1e9,
+            (result.atNanos() - sentAt) / 1e9);
+      } finally {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  private static String fixture(String name) throws IOException {
+    try (InputStream in = LambdaRuntimeIT.class.getResourceAsStream("/events/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void shadedJar_underTheRuntimeClient_handlesAScheduledAndAnHttpEvent() throws Exception {
+    Run fanOut = runOnce("io.cloudledger.lambda.FanOutHandler", fixture("scheduled_event.json"));
+
+    assertThat(fanOut.answer().get("requestId").asText())
+        .isEqualTo("schedule-inventory-2026-11-23T17:00:00Z");
+    assertThat(fanOut.answer().get("accounts").asInt()).isEqualTo(3);
+    assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(3);
+
+    Run trigger =
+        runOnce(
+            "io.cloudledger.lambda.SyncTriggerHandler",
+            fixture("apigw_v2_post_sync.json").replace("ACCOUNT_0", aws.accountId(0)));
+
+    assertThat(trigger.answer().get("statusCode").asInt()).isEqualTo(202);
+    assertThat(JSON.readTree(trigger.answer().get("body").asText()).get("requestId").asText())
+        .isNotBlank();
+    assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(1);
+    System.out.printf(
+        "RIC: FanOutHandler init %.2f s, first invoke %.3f s; SyncTriggerHandler init %.2f s,"
+            + " first invoke %.3f s; shaded jar %d bytes%n",
+        fanOut.initSeconds(),
+        fanOut.firstInvokeSeconds(),
+        trigger.initSeconds(),
+        trigger.firstInvokeSeconds(),
+        Files.size(shadedJar()));
+  }
+}

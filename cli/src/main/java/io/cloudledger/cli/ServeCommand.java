@@ -1,0 +1,123 @@
+package io.cloudledger.cli;
+
+import io.cloudledger.aws.inventory.AwsAccountDirectory;
+import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.secrets.SecretsManager;
+import io.cloudledger.sandbox.SandboxOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cloudledger serve}: the HTTP trigger locally ({@code POST /sync}, {@code GET
+ * /sync/{requestId}}) with an in-process queue and workers, until Ctrl-C.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the HTTP trigger locally: POST /sync, GET /sync/{requestId}, until Ctrl-C.",
+      "Syncs run on in-process workers into the configured inventory store."
+    })
+final class ServeCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 for a free one).")
+  int port;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file.")
+  Path config;
+
+  @Option(
+      names = "--sandbox",
+      description = "Serve a freshly started local sandbox estate instead of --config's accounts.")
+  boolean sandbox;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "4",
+      description = "Accounts synced at once (default ${DEFAULT-VALUE}).")
+  int workers;
+
+  ServeCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    if (sandbox && config != null) {
+      throw CliException.usage("--sandbox and --config exclude each other");
+    }
+    if (workers < 1 || workers > 64) {
+      throw CliException.usage("--workers must be between 1 and 64, got " + workers);
+    }
+    if (port < 0 || port > 65535) {
+      throw CliException.usage("--port must be between 0 and 65535, got " + port);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (sandbox) {
+      try (SandboxEstate estate =
+              SandboxEstate.start(SandboxOptions.defaults(), environment.env());
+          LocalInventory inventory =
+              LocalInventory.open(environment, estate.config().inventory())) {
+        err.println("sandbox: " + SandboxEstate.describe(estate.sandbox().options()));
+        ConfigResolver resolver = new ConfigResolver(estate.environment(), SecretLookup.none());
+        return serve(estate.config(), resolver, inventory, err);
+      }
+    }
+    Path file = ConfigLocation.require(environment, config);
+    CloudledgerConfig loaded = ConfigLoader.load(file);
+    SecretsManager secrets = LocalSecrets.open(environment, file, err);
+    try (LocalInventory inventory = LocalInventory.open(environment, loaded.inventory())) {
+      return serve(loaded, new ConfigResolver(environment.env(), secrets::get), inventory, err);
+    }
+  }
+
+  private int serve(
+      CloudledgerConfig loaded,
+      ConfigResolver resolver,
+      LocalInventory inventory,
+      PrintWriter err) {
+    AwsAccountDirectory directory =
+        AwsAccountDirectory.create(loaded, resolver, AwsSourceSettings.defaults());
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (LocalSyncServer server =
+        LocalSyncServer.start(
+            port, directory, inventory.store(), inventory.runs(), environment.clock(), workers)) {
+      err.println(
+          "serving POST "
+              + server.uri()
+              + "/sync and GET "
+              + server.uri()
+              + "/sync/{requestId} for "
+              + directory.accounts().size()
+              + " accounts into "
+              + inventory.describe());
+      err.println("Press Ctrl-C to stop.");
+      err.flush();
+      Thread hook = new Thread(stopped::countDown, "serve-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        stopped.await();
+      } catch (InterruptedException interrupted) {
+        // Interrupting the command is how an embedding (or a test) stops the server.
+        Thread.currentThread().interrupt();
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

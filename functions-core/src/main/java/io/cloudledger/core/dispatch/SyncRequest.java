@@ -1,0 +1,57 @@
+package io.cloudledger.core.dispatch;
+
+import io.cloudledger.core.idempotency.IdempotencyKey;
+import io.cloudledger.core.model.AccountKey;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One account's share of a sync request, as it travels through the queue (versioned JSON, see
+ * {@link SyncRequestCodec}). A request id names the whole fan-out (every account of one schedule
+ * tick or one HTTP call); the pair (request id, account) is processed at most once.
+ */
+public record SyncRequest(
+    int schemaVersion,
+    String requestId,
+    AccountKey accountKey,
+    Set<SyncKind> kinds,
+    String trigger,
+    Instant requestedAt) {
+
+  /** The message format this version writes and reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public SyncRequest {
+    Objects.requireNonNull(requestId, "requestId");
+    if (requestId.isBlank() || requestId.length() > 128) {
+      throw new IllegalArgumentException("a request id needs 1-128 characters");
+    }
+    Objects.requireNonNull(accountKey, "accountKey");
+    Objects.requireNonNull(kinds, "kinds");
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException("a sync request of " + accountKey + " needs a kind");
+    }
+    kinds = Set.copyOf(EnumSet.copyOf(kinds));
+    Objects.requireNonNull(trigger, "trigger");
+    if (trigger.isBlank()) {
+      throw new IllegalArgumentException("a sync request needs a trigger");
+    }
+    Objects.requireNonNull(requestedAt, "requestedAt");
+  }
+
+  public static SyncRequest of(
+      String requestId,
+      AccountKey account,
+      Set<SyncKind> kinds,
+      String trigger,
+      Instant requestedAt) {
+    return new SyncRequest(SCHEMA_VERSION, requestId, account, kinds, trigger, requestedAt);
+  }
+
+  /** The key under which this account's work is done at most once. */
+  public IdempotencyKey idempotencyKey() {
+    return new IdempotencyKey(requestId, accountKey.value());
+  }
+}
