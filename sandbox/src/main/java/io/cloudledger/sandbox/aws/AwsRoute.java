@@ -29,7 +29,8 @@ public final class AwsRoute implements Route {
         Map.of(
             "sts", new StsHandler(estate, identities, gate, clock),
             "ec2", new Ec2Handler(estate, identities, gate),
-            "s3", new S3Handler(estate, identities, gate));
+            "s3", new S3Handler(estate, identities, gate),
+            "ce", new CostExplorerHandler(estate, identities, gate, clock));
   }
 
   @Override

@@ -20,10 +20,17 @@ public final class Estate {
   private final EstateSpec spec;
   private volatile Map<String, AwsAccount> accounts;
   private int generation;
+  private final AwsCostLedger costs;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
+    this.costs = AwsCostLedger.of(this);
+  }
+
+  /** The AWS bill of the estate's accounts (any date, deterministic, revisable). */
+  public AwsCostLedger costs() {
+    return costs;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */
