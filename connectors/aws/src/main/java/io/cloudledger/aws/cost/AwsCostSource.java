@@ -58,8 +58,18 @@ public final class AwsCostSource implements CostSource, AutoCloseable {
   /** A source over the clients of a payer {@code session}; closing it closes them. */
   public static AwsCostSource create(
       AwsSession session, ConfigResolver resolver, AwsCostSettings settings) {
-    return new AwsCostSource(
-        AwsClients.create(session, resolver, AwsClientSettings.defaults()), settings, true);
+    return create(session, resolver, settings, AwsClientSettings.defaults());
+  }
+
+  /**
+   * Like {@link #create(AwsSession, ConfigResolver, AwsCostSettings)} with client retries/timeouts.
+   */
+  public static AwsCostSource create(
+      AwsSession session,
+      ConfigResolver resolver,
+      AwsCostSettings settings,
+      AwsClientSettings clientSettings) {
+    return new AwsCostSource(AwsClients.create(session, resolver, clientSettings), settings, true);
   }
 
   /** A source over clients the caller keeps (and closes). */

@@ -77,7 +77,10 @@ public final class CloudledgerTables {
   /** The index that lists one day's cost rows across accounts, for reports. */
   public static final String COSTS_BY_DATE = "byDate";
 
-  /** Daily costs: one item per (account, date, service), partitioned by account. */
+  /**
+   * Daily costs: one item per (account, date, service), partitioned by account; each expires {@code
+   * DynamoDbCostStore.RETENTION} after its day.
+   */
   public static final TableDefinition COSTS =
       new TableDefinition(
           "costs",
@@ -89,7 +92,7 @@ public final class CloudledgerTables {
                   KeyAttribute.string(COST_DATE),
                   KeyAttribute.string(ACCOUNT_SERVICE),
                   IndexProjection.ALL)),
-          "");
+          EXPIRES_AT);
 
   /** Every table a deployment needs. */
   public static List<TableDefinition> all() {

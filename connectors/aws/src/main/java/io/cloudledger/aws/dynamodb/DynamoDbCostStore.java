@@ -8,6 +8,8 @@ import io.cloudledger.core.cost.CostWindow;
 import io.cloudledger.core.model.AccountKey;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ public final class DynamoDbCostStore implements CostStore {
   static final String AMOUNT = "amount";
   static final String CURRENCY = "currency";
   static final String ESTIMATED = "estimated";
+
+  /** How long a day's rows are kept: three years of history, then DynamoDB drops them for free. */
+  public static final Period RETENTION = Period.ofYears(3);
 
   private final DynamoDbClient client;
   private final String table;
@@ -121,6 +126,8 @@ public final class DynamoDbCostStore implements CostStore {
     item.put(AMOUNT, AttributeValue.fromN(row.amount().toPlainString()));
     item.put(CURRENCY, AttributeValue.fromS(row.currency()));
     item.put(ESTIMATED, AttributeValue.fromBool(row.estimated()));
+    long expires = row.date().plus(RETENTION).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    item.put(CloudledgerTables.EXPIRES_AT, AttributeValue.fromN(Long.toString(expires)));
     return item;
   }
 

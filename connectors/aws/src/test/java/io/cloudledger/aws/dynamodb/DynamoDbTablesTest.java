@@ -32,7 +32,7 @@ class DynamoDbTablesTest {
     List<String> first = DynamoDbTables.ensureExists(client, prefix);
     List<String> second = DynamoDbTables.ensureExists(client, prefix);
 
-    assertThat(first).containsExactly(prefix + "inventory", prefix + "sync-runs");
+    assertThat(first).containsExactly(prefix + "inventory", prefix + "sync-runs", prefix + "costs");
     assertThat(second).isEmpty();
   }
 
