@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       SyncCommand.class,
       InventoryCommand.class,
+      CostCommand.class,
       ConfigCommand.class,
       SecretsCommand.class,
       SandboxCommand.class

@@ -54,7 +54,9 @@ class DemoAndInventoryCommandTest {
     assertThat(report.get("created").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
     assertThat(report.get("itemsWritten").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
     assertThat(report.get("apiCalls").asLong()).isPositive();
-    assertThat(report.get("costRows").asInt()).isZero();
+    assertThat(report.get("costRows").asInt()).isPositive();
+    assertThat(report.get("cost").get("accounts").asInt()).isEqualTo(ACCOUNTS);
+    assertThat(report.get("cost").get("written").asInt()).isEqualTo(report.get("costRows").asInt());
     assertThat(report.get("failures")).isEmpty();
     assertThat(home.resolve("dynamodb/cloudledger.db")).exists();
   }
@@ -76,6 +78,9 @@ class DemoAndInventoryCommandTest {
 
     assertThat(report.get("itemsWritten").asLong()).isZero();
     assertThat(report.get("unchanged").asLong()).isEqualTo(ACCOUNTS * RESOURCES);
+    assertThat(report.get("cost").get("written").asInt()).isZero();
+    assertThat(report.get("cost").get("unchanged").asInt())
+        .isEqualTo(report.get("costRows").asInt());
   }
 
   @Test
