@@ -161,7 +161,9 @@ final class CostReportHtml {
             .map(CostSummary.DayTotal::total)
             .reduce(BigDecimal.ZERO, BigDecimal::max);
     BigDecimal step = niceStep(max);
-    BigDecimal top = step.multiply(BigDecimal.valueOf(5));
+    // As many steps as the tallest day needs (at most five), so the bars use the chart's height.
+    int steps = Math.max(1, max.divide(step, 0, RoundingMode.CEILING).intValue());
+    BigDecimal top = step.multiply(BigDecimal.valueOf(steps));
     int plotWidth = WIDTH - LEFT - RIGHT;
     int plotHeight = HEIGHT - TOP - BOTTOM;
     int days = summary.days().size();
@@ -177,7 +179,7 @@ final class CostReportHtml {
         .append(' ')
         .append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"daily cost\">\n");
-    for (int i = 0; i <= 5; i++) {
+    for (int i = 0; i <= steps; i++) {
       BigDecimal value = step.multiply(BigDecimal.valueOf(i));
       String y = y(value, top, plotHeight);
       html.append("<line x1=\"")
