@@ -1,6 +1,7 @@
 package io.cloudledger.cli;
 
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.inventory.InventoryQuery;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Resource;
@@ -82,6 +83,15 @@ final class DemoCommand implements Callable<Integer> {
               Set.of(),
               4,
               err);
+      LocalCostSync.Outcome cost =
+          LocalCostSync.run(
+              environment,
+              estate.config(),
+              estate.environment(),
+              SecretLookup.none(),
+              inventory.costs(),
+              CostSync.DEFAULT_DAYS,
+              err);
       Set<AccountKey> synced =
           outcome.report().accounts().stream().map(a -> a.account()).collect(Collectors.toSet());
       Table summary = inventorySummary(inventory, synced);
@@ -89,14 +99,15 @@ final class DemoCommand implements Callable<Integer> {
       if (format == OutputFormat.JSON) {
         Map<String, Object> json = new LinkedHashMap<>(InventorySync.json(outcome));
         json.put("apiCalls", sandboxCalls);
-        json.put("costRows", 0);
+        json.put("costRows", cost.fetched());
+        json.put("cost", LocalCostSync.json(cost));
         json.put("store", inventory.describe());
         json.put("inventory", TablePrinter.toJson(summary));
         TablePrinter.printJson(spec.commandLine().getOut(), json);
       } else {
-        printTable(outcome, summary, sandboxCalls, inventory.describe());
+        printTable(outcome, cost, summary, sandboxCalls, inventory.describe());
       }
-      return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILURE;
+      return outcome.succeeded() && cost.succeeded() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 
@@ -128,7 +139,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void printTable(
-      InventorySync.Outcome outcome, Table summary, long apiCalls, String store) {
+      InventorySync.Outcome outcome,
+      LocalCostSync.Outcome cost,
+      Table summary,
+      long apiCalls,
+      String store) {
     PrintWriter out = spec.commandLine().getOut();
     var report = outcome.report();
     var totals = report.totals();
@@ -151,8 +166,19 @@ final class DemoCommand implements Callable<Integer> {
         totals.tombstoned(),
         totals.unchanged(),
         apiCalls);
-    out.println("Cost: no cost rows yet (cost sync is not part of this version).");
+    out.printf(
+        Locale.ROOT,
+        "Cost: %d daily rows for %d accounts from %s to %s (%d written, %d unchanged), %d Cost"
+            + " Explorer requests.%n",
+        cost.fetched(),
+        cost.accounts().size(),
+        cost.window().start(),
+        cost.window().end().minusDays(1),
+        cost.written(),
+        cost.unchanged(),
+        cost.requests());
     out.println("Next: ./cloudledger inventory list --type vm");
+    out.println("      ./cloudledger cost report --by account");
     out.flush();
   }
 }

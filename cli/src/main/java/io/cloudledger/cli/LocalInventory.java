@@ -1,5 +1,6 @@
 package io.cloudledger.cli;
 
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.aws.dynamodb.DynamoDbTables;
@@ -9,6 +10,8 @@ import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.InventoryConfig;
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostStore;
+import io.cloudledger.core.cost.InMemoryCostStore;
 import io.cloudledger.core.inventory.InMemoryInventoryStore;
 import io.cloudledger.core.inventory.InventoryStore;
 import io.cloudledger.core.sync.InMemorySyncRunStore;
@@ -29,13 +32,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 final class LocalInventory implements AutoCloseable {
   private final InventoryStore store;
   private final SyncRunStore runs;
+  private final CostStore costs;
   private final String description;
   private final AutoCloseable resources;
 
   private LocalInventory(
-      InventoryStore store, SyncRunStore runs, String description, AutoCloseable resources) {
+      InventoryStore store,
+      SyncRunStore runs,
+      CostStore costs,
+      String description,
+      AutoCloseable resources) {
     this.store = store;
     this.runs = runs;
+    this.costs = costs;
     this.description = description;
     this.resources = resources;
   }
@@ -53,7 +62,11 @@ final class LocalInventory implements AutoCloseable {
     ConfigResolver resolver = new ConfigResolver(environment.env(), SecretLookup.none());
     if (settings.store() == InventoryConfig.StoreKind.MEMORY) {
       return new LocalInventory(
-          InMemoryInventoryStore.create(), new InMemorySyncRunStore(), "memory", () -> {});
+          InMemoryInventoryStore.create(),
+          new InMemorySyncRunStore(),
+          new InMemoryCostStore(),
+          "memory",
+          () -> {});
     }
     String prefix =
         resolver
@@ -105,6 +118,7 @@ final class LocalInventory implements AutoCloseable {
     return new LocalInventory(
         DynamoDbInventoryStore.create(client, prefix),
         DynamoDbSyncRunStore.create(client, prefix),
+        DynamoDbCostStore.create(client, prefix),
         description,
         resources);
   }
@@ -115,6 +129,11 @@ final class LocalInventory implements AutoCloseable {
 
   SyncRunStore runs() {
     return runs;
+  }
+
+  /** The daily cost rows (table {@code <prefix>costs} beside the inventory). */
+  CostStore costs() {
+    return costs;
   }
 
   String describe() {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       SyncCommand.class,
       InventoryCommand.class,
+      CostCommand.class,
       ConfigCommand.class,
       io.cloudledger.cli.bench.BenchCommand.class,
       SecretsCommand.class,

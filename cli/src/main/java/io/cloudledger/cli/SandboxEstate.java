@@ -66,6 +66,10 @@ final class SandboxEstate implements AutoCloseable {
             .append("    endpoint_url: ")
             .append(sandbox.endpoints().aws())
             .append('\n');
+        if (account.accountId().equals(sandbox.estate().managementAccount().accountId())) {
+          // The organization's payer: its Cost Explorer query covers every linked account.
+          yaml.append("    cost_explorer: true\n");
+        }
         if (account.requiredExternalId().isPresent()) {
           String variable = EXTERNAL_ID_VARIABLE_PREFIX + account.accountId();
           environment.put(variable, account.requiredExternalId().get());

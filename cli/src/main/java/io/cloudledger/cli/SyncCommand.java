@@ -3,14 +3,17 @@ package io.cloudledger.cli;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.secrets.SecretsManager;
 import io.cloudledger.sandbox.SandboxOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +48,10 @@ final class SyncCommand implements Callable<Integer> {
       paramLabel = "KINDS",
       split = ",",
       defaultValue = "inventory",
-      description = "What to sync: inventory (default ${DEFAULT-VALUE}).")
+      description =
+          "What to sync: inventory, cost or both (default ${DEFAULT-VALUE}). Cost reads the last"
+              + " 30 days from each AWS session with cost_explorer: true, for all its linked"
+              + " accounts (--account does not narrow it).")
   List<String> kinds;
 
   @Option(
@@ -77,7 +83,10 @@ final class SyncCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    InventorySync.Outcome outcome;
+    boolean syncInventory = kinds().contains("inventory");
+    boolean syncCost = kinds().contains("cost");
+    InventorySync.Outcome outcome = null;
+    LocalCostSync.Outcome cost = null;
     if (sandbox) {
       try (SandboxEstate estate =
               SandboxEstate.start(
@@ -92,16 +101,29 @@ final class SyncCommand implements Callable<Integer> {
                 + SandboxEstate.describe(estate.sandbox().options())
                 + ") into "
                 + inventory.describe());
-        outcome =
-            InventorySync.run(
-                environment,
-                estate.config(),
-                estate.environment(),
-                SecretLookup.none(),
-                inventory,
-                only,
-                parallel,
-                err);
+        if (syncInventory) {
+          outcome =
+              InventorySync.run(
+                  environment,
+                  estate.config(),
+                  estate.environment(),
+                  SecretLookup.none(),
+                  inventory,
+                  only,
+                  parallel,
+                  err);
+        }
+        if (syncCost) {
+          cost =
+              LocalCostSync.run(
+                  environment,
+                  estate.config(),
+                  estate.environment(),
+                  SecretLookup.none(),
+                  inventory.costs(),
+                  CostSync.DEFAULT_DAYS,
+                  err);
+        }
       }
     } else {
       Path file = ConfigLocation.require(environment, config);
@@ -109,20 +131,41 @@ final class SyncCommand implements Callable<Integer> {
       SecretsManager secrets = LocalSecrets.open(environment, file, err);
       try (LocalInventory inventory = LocalInventory.open(environment, loaded.inventory())) {
         err.println("syncing into " + inventory.describe());
-        outcome =
-            InventorySync.run(
-                environment,
-                loaded,
-                environment.env(),
-                secrets::get,
-                inventory,
-                only,
-                parallel,
-                err);
+        if (syncInventory) {
+          outcome =
+              InventorySync.run(
+                  environment,
+                  loaded,
+                  environment.env(),
+                  secrets::get,
+                  inventory,
+                  only,
+                  parallel,
+                  err);
+        }
+        if (syncCost) {
+          cost =
+              LocalCostSync.run(
+                  environment,
+                  loaded,
+                  environment.env(),
+                  secrets::get,
+                  inventory.costs(),
+                  CostSync.DEFAULT_DAYS,
+                  err);
+        }
       }
     }
-    print(outcome);
-    return outcome.succeeded() ? ExitCodes.OK : ExitCodes.FAILURE;
+    print(outcome, cost);
+    boolean succeeded =
+        (outcome == null || outcome.succeeded()) && (cost == null || cost.succeeded());
+    return succeeded ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private Set<String> kinds() {
+    Set<String> normalized = new LinkedHashSet<>();
+    kinds.forEach(kind -> normalized.add(kind.strip().toLowerCase(Locale.ROOT)));
+    return normalized;
   }
 
   private void validateOptions() {
@@ -132,9 +175,8 @@ final class SyncCommand implements Callable<Integer> {
     }
     for (String kind : kinds) {
       String normalized = kind.strip().toLowerCase(Locale.ROOT);
-      if (!normalized.equals("inventory")) {
-        throw CliException.usage(
-            "unknown or unavailable kind '" + kind + "': this version syncs inventory only");
+      if (!normalized.equals("inventory") && !normalized.equals("cost")) {
+        throw CliException.usage("unknown kind '" + kind + "': expected inventory or cost");
       }
     }
     if (sandbox && config != null) {
@@ -142,13 +184,31 @@ final class SyncCommand implements Callable<Integer> {
     }
   }
 
-  private void print(InventorySync.Outcome outcome) {
+  private void print(InventorySync.Outcome outcome, LocalCostSync.Outcome cost) {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (output.format == OutputFormat.JSON) {
-      TablePrinter.printJson(out, InventorySync.json(outcome));
+      Map<String, Object> json =
+          outcome == null
+              ? new LinkedHashMap<>()
+              : new LinkedHashMap<>(InventorySync.json(outcome));
+      if (cost != null) {
+        json.put("cost", LocalCostSync.json(cost));
+      }
+      TablePrinter.printJson(out, json);
       return;
     }
+    if (outcome != null) {
+      printInventory(outcome);
+    }
+    if (cost != null) {
+      TablePrinter.print(out, OutputFormat.TABLE, LocalCostSync.table(cost));
+      out.flush();
+    }
+  }
+
+  private void printInventory(InventorySync.Outcome outcome) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     TablePrinter.print(out, OutputFormat.TABLE, InventorySync.accountTable(outcome.report()));
     var totals = outcome.report().totals();
     err.printf(

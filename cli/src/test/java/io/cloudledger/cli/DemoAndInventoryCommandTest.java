@@ -62,7 +62,9 @@ class DemoAndInventoryCommandTest {
     assertThat(report.get("created").asLong()).isEqualTo(TOTAL);
     assertThat(report.get("itemsWritten").asLong()).isEqualTo(TOTAL);
     assertThat(report.get("apiCalls").asLong()).isPositive();
-    assertThat(report.get("costRows").asInt()).isZero();
+    assertThat(report.get("costRows").asInt()).isPositive();
+    assertThat(report.get("cost").get("accounts").asInt()).isEqualTo(ACCOUNTS);
+    assertThat(report.get("cost").get("written").asInt()).isEqualTo(report.get("costRows").asInt());
     assertThat(report.get("failures")).isEmpty();
     assertThat(home.resolve("dynamodb/cloudledger.db")).exists();
   }
@@ -84,6 +86,9 @@ class DemoAndInventoryCommandTest {
 
     assertThat(report.get("itemsWritten").asLong()).isZero();
     assertThat(report.get("unchanged").asLong()).isEqualTo(TOTAL);
+    assertThat(report.get("cost").get("written").asInt()).isZero();
+    assertThat(report.get("cost").get("unchanged").asInt())
+        .isEqualTo(report.get("costRows").asInt());
   }
 
   @Test

@@ -13,10 +13,10 @@ class SyncCommandTest {
 
   @Test
   void unknownKind_isAUsageError() {
-    CliRunner.Result result = new CliRunner(home).run("sync", "--sandbox", "--kinds", "cost");
+    CliRunner.Result result = new CliRunner(home).run("sync", "--sandbox", "--kinds", "secrets");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.stderr()).contains("cost");
+    assertThat(result.stderr()).contains("secrets");
   }
 
   @Test

@@ -35,6 +35,9 @@ final class CloudledgerYaml {
       account.requiredExternalId().ifPresent(id -> session.put("external_id", id));
       session.put("regions", "all");
       session.put("endpoint_url", endpoints.aws().toString());
+      if (account.index() == estate.managementAccount().index()) {
+        session.put("cost_explorer", true); // the payer: one query covers every linked account
+      }
       sessions.add(session);
     }
     sessions.addAll(azureSessions(estate, endpoints));

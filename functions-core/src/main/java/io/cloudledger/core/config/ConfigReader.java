@@ -41,7 +41,8 @@ final class ConfigReader {
               "external_id",
               "regions",
               "endpoint_url",
-              "endpoints"),
+              "endpoints",
+              "cost_explorer"),
           SessionType.AZURE,
           List.of(
               "tenant_id",
@@ -295,6 +296,7 @@ final class ConfigReader {
 
     ServiceEndpoints endpoints =
         new ServiceEndpoints(url(s, "endpoint_url", false), endpointMap(s, "endpoints"));
+    boolean costExplorer = bool(s, "cost_explorer").orElse(false);
     return new AwsSession(
         origin,
         name,
@@ -304,7 +306,8 @@ final class ConfigReader {
         roleSessionName,
         externalId,
         regions(s),
-        endpoints);
+        endpoints,
+        costExplorer);
   }
 
   private RegionSelection regions(Section s) {

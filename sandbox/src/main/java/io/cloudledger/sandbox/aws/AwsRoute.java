@@ -32,7 +32,8 @@ public final class AwsRoute implements Route {
             "ec2", new Ec2Handler(estate, identities, gate),
             "s3", new S3Handler(estate, identities, gate),
             "secretsmanager", new SecretsManagerHandler(identities, gate, clock),
-            "iam", new IamHandler(identities, userKeys, gate, clock));
+            "iam", new IamHandler(identities, userKeys, gate, clock),
+            "ce", new CostExplorerHandler(estate, identities, gate, clock));
   }
 
   @Override

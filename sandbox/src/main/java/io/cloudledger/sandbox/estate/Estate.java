@@ -22,12 +22,14 @@ public final class Estate {
   private volatile AzureEstate azure;
   private volatile GcpEstate gcp;
   private int generation;
+  private final AwsCostLedger costs;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
     this.azure = AzureEstate.generate(spec, 0);
     this.gcp = GcpEstate.generate(spec);
+    this.costs = AwsCostLedger.of(this);
   }
 
   /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */
@@ -45,6 +47,11 @@ public final class Estate {
   /** The GCP projects ({@link EstateSpec#gcpProjects()} of them, possibly none). */
   public GcpEstate gcp() {
     return gcp;
+  }
+
+  /** The AWS bill of the estate's accounts (any date, deterministic, revisable). */
+  public AwsCostLedger costs() {
+    return costs;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */

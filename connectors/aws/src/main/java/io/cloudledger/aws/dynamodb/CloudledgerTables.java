@@ -81,8 +81,39 @@ public final class CloudledgerTables {
           List.of(),
           EXPIRES_AT);
 
+  /**
+   * The sort key of the cost table: {@code <date>#<service>}, e.g. {@code 2026-03-01#AWS Lambda}.
+   */
+  public static final String DATE_SERVICE = "dateService";
+
+  /** The partition key of {@link #COSTS_BY_DATE}: the day, e.g. {@code 2026-03-01}. */
+  public static final String COST_DATE = "costDate";
+
+  /** The sort key of {@link #COSTS_BY_DATE}: {@code <accountKey>#<service>}. */
+  public static final String ACCOUNT_SERVICE = "accountService";
+
+  /** The index that lists one day's cost rows across accounts, for reports. */
+  public static final String COSTS_BY_DATE = "byDate";
+
+  /**
+   * Daily costs: one item per (account, date, service), partitioned by account; each expires {@code
+   * DynamoDbCostStore.RETENTION} after its day.
+   */
+  public static final TableDefinition COSTS =
+      new TableDefinition(
+          "costs",
+          KeyAttribute.string(ACCOUNT_KEY),
+          KeyAttribute.string(DATE_SERVICE),
+          List.of(
+              new GlobalIndex(
+                  COSTS_BY_DATE,
+                  KeyAttribute.string(COST_DATE),
+                  KeyAttribute.string(ACCOUNT_SERVICE),
+                  IndexProjection.ALL)),
+          EXPIRES_AT);
+
   /** Every table a deployment needs. */
   public static List<TableDefinition> all() {
-    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS);
+    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS, COSTS);
   }
 }

@@ -33,6 +33,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,6 +72,8 @@ public final class AwsClients implements AutoCloseable {
   private final ApiCallCounter counter = new ApiCallCounter();
   private final Optional<URI> ec2Endpoint;
   private final Optional<URI> s3Endpoint;
+  private final Optional<URI> costExplorerEndpoint;
+  private volatile CostExplorerClient costExplorer;
   private final Optional<List<String>> configuredRegions;
   private final Optional<String> roleArn;
   private final AwsCredentialsProvider baseCredentials;
@@ -94,6 +98,7 @@ public final class AwsClients implements AutoCloseable {
     this.stsEndpoint = endpoint(session, resolver, "sts");
     this.secretsManagerEndpoint = endpoint(session, resolver, "secretsmanager");
     this.iamEndpoint = endpoint(session, resolver, "iam");
+    this.costExplorerEndpoint = endpoint(session, resolver, "ce");
     this.configuredRegions =
         switch (session.regions()) {
           case RegionSelection.All all -> Optional.empty();
@@ -223,6 +228,38 @@ public final class AwsClients implements AutoCloseable {
     return configure(StsClient.builder(), stsEndpoint, signer).build();
   }
 
+  /**
+   * The Cost Explorer client, created on first use: always in us-east-1 (Cost Explorer's only
+   * endpoint, whatever the session's home region), retrying {@code LimitExceededException} (Cost
+   * Explorer's throttling answer, which the SDK does not know as throttling) with backoff.
+   */
+  public CostExplorerClient costExplorer() {
+    CostExplorerClient client = costExplorer;
+    if (client == null) {
+      synchronized (this) {
+        if (costExplorer == null) {
+          costExplorer =
+              configure(
+                      CostExplorerClient.builder(),
+                      costExplorerEndpoint,
+                      credentials,
+                      Region.US_EAST_1)
+                  .overrideConfiguration(
+                      overrides().toBuilder()
+                          .retryStrategy(
+                              retryStrategy().toBuilder()
+                                  .retryOnExceptionOrCause(LimitExceededException.class)
+                                  .treatAsThrottling(LimitExceededException.class::isInstance)
+                                  .build())
+                          .build())
+                  .build();
+        }
+        client = costExplorer;
+      }
+    }
+    return client;
+  }
+
   /** HTTP requests sent by these clients so far, retries included. */
   public long apiCalls() {
     return counter.count();
@@ -238,6 +275,9 @@ public final class AwsClients implements AutoCloseable {
     List<AutoCloseable> closeables = new ArrayList<>(ec2ByRegion.values());
     closeables.addAll(secretsManagerByRegion.values());
     closeables.add(s3);
+    if (costExplorer != null) {
+      closeables.add(costExplorer);
+    }
     if (credentials != baseCredentials && credentials instanceof SdkAutoCloseable provider) {
       closeables.add(provider);
     }

@@ -43,7 +43,9 @@ public final class AwsErrors {
           "SlowDown",
           "TooManyRequestsException",
           "RequestThrottled",
-          "RequestThrottledException");
+          "RequestThrottledException",
+          // Cost Explorer's answer to too many requests per second.
+          "LimitExceededException");
 
   /** Codes of temporary credentials that ran out: new credentials will fix it. */
   static final Set<String> EXPIRED_CODES = Set.of("ExpiredToken", "ExpiredTokenException");

@@ -32,7 +32,11 @@ public final class CallCounter implements ExecutionInterceptor {
     if (request instanceof BatchWriteItemRequest batch) {
       for (List<WriteRequest> writes : batch.requestItems().values()) {
         for (WriteRequest write : writes) {
-          String key = write.putRequest().item().get(RESOURCE_KEY).s();
+          var resourceKey = write.putRequest().item().get(RESOURCE_KEY);
+          if (resourceKey == null) {
+            continue; // a cost row, counted by its store's metrics
+          }
+          String key = resourceKey.s();
           (key.startsWith(SCOPE_PREFIX) ? scopeItemsInBatches : resourceItemsInBatches)
               .incrementAndGet();
         }

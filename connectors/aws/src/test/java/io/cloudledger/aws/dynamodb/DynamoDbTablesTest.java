@@ -33,7 +33,8 @@ class DynamoDbTablesTest {
     List<String> second = DynamoDbTables.ensureExists(client, prefix);
 
     assertThat(first)
-        .containsExactly(prefix + "inventory", prefix + "sync-runs", prefix + "sync-requests");
+        .containsExactly(
+            prefix + "inventory", prefix + "sync-runs", prefix + "sync-requests", prefix + "costs");
     assertThat(second).isEmpty();
   }
 
