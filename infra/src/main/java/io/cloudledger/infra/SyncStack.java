@@ -143,7 +143,8 @@ public final class SyncStack extends Stack {
         props.data(),
         List.of(CloudledgerTables.SYNC_RUNS, CloudledgerTables.SYNC_REQUESTS),
         WorkerPermissions.SYNC_RUN_ACTIONS);
-    grantSecrets(worker.role(), props.secrets());
+    // No Secrets Manager grant: the functions do not resolve SEC/ references yet (aws-lambda's
+    // Components wires SecretLookup.none()); grant GetSecretValue here when they do.
     grantAssumeMemberRoles(worker.role(), context);
 
     schedule("InventorySchedule", context.inventorySchedule(), SCHEDULED_KINDS);
@@ -212,27 +213,6 @@ public final class SyncStack extends Stack {
                 Map.of(
                     "StringEquals",
                     Map.of("kms:ViaService", "dynamodb." + data.getRegion() + ".amazonaws.com")))
-            .build());
-  }
-
-  private static void grantSecrets(IRole role, SecretsStack secrets) {
-    role.addToPrincipalPolicy(
-        PolicyStatement.Builder.create()
-            .effect(Effect.ALLOW)
-            .actions(WorkerPermissions.SECRET_ACTIONS)
-            .resources(secrets.secrets().values().stream().map(s -> s.getSecretArn()).toList())
-            .build());
-    role.addToPrincipalPolicy(
-        PolicyStatement.Builder.create()
-            .effect(Effect.ALLOW)
-            .actions(List.of("kms:Decrypt"))
-            .resources(List.of(secrets.key().getKeyArn()))
-            .conditions(
-                Map.of(
-                    "StringEquals",
-                    Map.of(
-                        "kms:ViaService",
-                        "secretsmanager." + secrets.getRegion() + ".amazonaws.com")))
             .build());
   }
 

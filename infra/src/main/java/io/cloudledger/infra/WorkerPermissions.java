@@ -43,9 +43,6 @@ public final class WorkerPermissions {
           "kms:ReEncryptFrom",
           "kms:ReEncryptTo");
 
-  /** Reading a secret's value. */
-  public static final List<String> SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue");
-
   /** Assuming a member role. */
   public static final String ASSUME_ROLE = "sts:AssumeRole";
 }
