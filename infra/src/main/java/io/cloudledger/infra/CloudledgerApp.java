@@ -60,7 +60,11 @@ public final class CloudledgerApp {
     DataStack data =
         new DataStack(app, DATA_STACK, DataStack.Props.of(central, context.tablePrefix()));
     SecretsStack secrets =
-        new SecretsStack(app, SECRETS_STACK, new SecretsStack.Props(central, context.externalId()));
+        new SecretsStack(
+            app,
+            SECRETS_STACK,
+            new SecretsStack.Props(
+                central, context.externalId(), context.lambdaJar(), SyncStack.LOG_RETENTION));
     SyncStack sync =
         new SyncStack(app, SYNC_STACK, new SyncStack.Props(central, context, data, secrets));
     List<MemberRoleStack> members = new ArrayList<>();

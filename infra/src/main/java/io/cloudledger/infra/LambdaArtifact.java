@@ -10,10 +10,11 @@ public final class LambdaArtifact {
   private LambdaArtifact() {}
 
   /**
-   * The {@code aws-lambda} jar, relative to the {@code infra} directory (where {@code cdk} and the
-   * tests run). Override with {@code -c lambdaJar=<path>}.
+   * The {@code aws-lambda} shaded jar (classifier {@code lambda}), relative to the {@code infra}
+   * directory (where {@code cdk} and the tests run). Override with {@code -c lambdaJar=<path>}.
    */
-  public static final String DEFAULT_JAR = "../aws-lambda/target/aws-lambda-0.1.0-SNAPSHOT.jar";
+  public static final String DEFAULT_JAR =
+      "../aws-lambda/target/aws-lambda-0.1.0-SNAPSHOT-lambda.jar";
 
   /**
    * A function of the app. Memory and timeout are starting points, not measurements: a sync of one
@@ -30,6 +31,14 @@ public final class LambdaArtifact {
   public static final Function SYNC_TRIGGER =
       new Function(
           "SyncTrigger", "io.cloudledger.lambda.SyncTriggerHandler::handleRequest", 512, 15);
+
+  /**
+   * Secrets Manager's rotation function: four short steps per rotation, each a few API calls.
+   * Deployed by the Secrets stack, so it is not among {@link #all()}.
+   */
+  public static final Function ROTATION =
+      new Function(
+          "Rotation", "io.cloudledger.lambda.rotation.RotationHandler::handleRequest", 512, 60);
 
   /** Every function the Sync stack deploys. */
   public static List<Function> all() {

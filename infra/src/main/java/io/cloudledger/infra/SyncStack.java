@@ -15,7 +15,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -42,6 +41,12 @@ public final class SyncStack extends Stack {
   /** Deliveries of one request before it goes to the dead-letter queue. */
   public static final int MAX_RECEIVE_COUNT = 5;
 
+  /**
+   * What the scheduled fan-out syncs: inventory only, the one kind the worker handles so far (the
+   * {@code costSchedule} parameter waits for the cost sync).
+   */
+  public static final String SCHEDULED_KINDS = "inventory";
+
   /** How long the functions' logs are kept. */
   public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
 
@@ -62,14 +67,24 @@ public final class SyncStack extends Stack {
     CloudledgerContext context = props.context();
     // One asset for the three functions: the same jar, different handlers.
     Code code = Code.fromAsset(context.lambdaJar().toString());
+    // What every function reads (LambdaSettings of aws-lambda); the queue-specific settings are
+    // added per function below.
     Map<String, String> environment =
         Map.of(
-            "CLOUDLEDGER_TABLE_PREFIX", context.tablePrefix(),
-            "CLOUDLEDGER_SECRET_PREFIX", SecretsStack.NAME_PREFIX,
-            "CLOUDLEDGER_MEMBER_ROLE_NAME", context.memberRoleName(),
-            "CLOUDLEDGER_MEMBER_ACCOUNTS", String.join(",", context.memberAccounts()),
+            "CLOUDLEDGER_CONFIG",
+            LambdaConfigYaml.of(
+                context.memberAccounts(), context.memberRoleName(), this.getPartition()),
+            // A confused-deputy guard, not a credential (see SecretsStack): the functions do not
+            // resolve SEC/ references yet, so the sessions read it from the environment.
+            LambdaConfigYaml.EXTERNAL_ID_VARIABLE,
+            context.externalId(),
+            "CLOUDLEDGER_TABLE_PREFIX",
+            context.tablePrefix(),
+            "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS",
+            String.valueOf(LambdaArtifact.SYNC_WORKER.timeoutSeconds()),
             // Tiered compilation at C1 only: the usual cold-start setting for short Java functions.
-            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+            "JAVA_TOOL_OPTIONS",
+            "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
 
     this.deadLetters =
         Queue.Builder.create(this, "DeadLetters")
@@ -90,12 +105,18 @@ public final class SyncStack extends Stack {
                     .maxReceiveCount(MAX_RECEIVE_COUNT)
                     .build())
             .build();
-    Map<String, String> withQueue = new HashMap<>(environment);
-    withQueue.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
+    Map<String, String> fanOutEnvironment = new HashMap<>(environment);
+    fanOutEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
+    // The worker syncs inventory only so far: a scheduled fan-out must not queue other kinds.
+    fanOutEnvironment.put("CLOUDLEDGER_SCHEDULE_KINDS", SCHEDULED_KINDS);
+    Map<String, String> triggerEnvironment = new HashMap<>(environment);
+    triggerEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
+    // The HTTP API authorizes every route with IAM; the trigger double-checks it did.
+    triggerEnvironment.put("CLOUDLEDGER_REQUIRE_IAM_AUTH", "true");
 
-    this.fanOut = function(LambdaArtifact.FAN_OUT, code, withQueue, "");
+    this.fanOut = function(LambdaArtifact.FAN_OUT, code, fanOutEnvironment, "");
     this.worker = function(LambdaArtifact.SYNC_WORKER, code, environment, WORKER_ROLE_NAME);
-    this.trigger = function(LambdaArtifact.SYNC_TRIGGER, code, withQueue, "");
+    this.trigger = function(LambdaArtifact.SYNC_TRIGGER, code, triggerEnvironment, "");
 
     worker
         .alias()
@@ -110,16 +131,23 @@ public final class SyncStack extends Stack {
 
     grantTables(
         worker.role(), props.data(), CloudledgerTables.all(), WorkerPermissions.TABLE_ACTIONS);
+    // The fan-out records each request's accounts; the trigger does too (POST) and reads them
+    // back with the runs and the idempotency claims (GET).
+    grantTables(
+        fanOut.role(),
+        props.data(),
+        List.of(CloudledgerTables.SYNC_REQUESTS),
+        WorkerPermissions.REQUEST_LOG_ACTIONS);
     grantTables(
         trigger.role(),
         props.data(),
-        List.of(CloudledgerTables.SYNC_RUNS),
+        List.of(CloudledgerTables.SYNC_RUNS, CloudledgerTables.SYNC_REQUESTS),
         WorkerPermissions.SYNC_RUN_ACTIONS);
-    grantSecrets(worker.role(), props.secrets());
+    // No Secrets Manager grant: the functions do not resolve SEC/ references yet (aws-lambda's
+    // Components wires SecretLookup.none()); grant GetSecretValue here when they do.
     grantAssumeMemberRoles(worker.role(), context);
 
-    schedule("InventorySchedule", context.inventorySchedule(), "inventory");
-    schedule("CostSchedule", context.costSchedule(), "cost");
+    schedule("InventorySchedule", context.inventorySchedule(), SCHEDULED_KINDS);
 
     this.httpApi =
         new SyncHttpApi(
@@ -144,26 +172,18 @@ public final class SyncStack extends Stack {
   }
 
   /**
-   * The schedule's target gets an event shaped like EventBridge's own scheduled event, with the
-   * kinds to sync in {@code detail}, so the fan-out reads both schedules with one event type.
+   * The fan-out gets EventBridge's own scheduled event (no custom input): its {@code time} is the
+   * tick the request id derives from, so a redelivered event queues the same messages. The kinds
+   * come from the fan-out's {@code CLOUDLEDGER_SCHEDULE_KINDS}.
    */
-  private void schedule(String id, String expression, String kind) {
+  private void schedule(String id, String expression, String kinds) {
     Rule.Builder.create(this, id)
-        .description("cloudledger: " + kind + " sync, " + expression)
+        .description("cloudledger: " + kinds + " sync, " + expression)
         .schedule(Schedule.expression(expression))
         .targets(
             List.of(
                 new LambdaFunction(
-                    fanOut.alias(),
-                    LambdaFunctionProps.builder()
-                        .event(
-                            RuleTargetInput.fromObject(
-                                Map.of(
-                                    "source", "cloudledger.schedule",
-                                    "detail-type", "Scheduled Event",
-                                    "detail", Map.of("kinds", List.of(kind)))))
-                        .retryAttempts(2)
-                        .build())))
+                    fanOut.alias(), LambdaFunctionProps.builder().retryAttempts(2).build())))
         .build();
   }
 
@@ -193,27 +213,6 @@ public final class SyncStack extends Stack {
                 Map.of(
                     "StringEquals",
                     Map.of("kms:ViaService", "dynamodb." + data.getRegion() + ".amazonaws.com")))
-            .build());
-  }
-
-  private static void grantSecrets(IRole role, SecretsStack secrets) {
-    role.addToPrincipalPolicy(
-        PolicyStatement.Builder.create()
-            .effect(Effect.ALLOW)
-            .actions(WorkerPermissions.SECRET_ACTIONS)
-            .resources(secrets.secrets().values().stream().map(s -> s.getSecretArn()).toList())
-            .build());
-    role.addToPrincipalPolicy(
-        PolicyStatement.Builder.create()
-            .effect(Effect.ALLOW)
-            .actions(List.of("kms:Decrypt"))
-            .resources(List.of(secrets.key().getKeyArn()))
-            .conditions(
-                Map.of(
-                    "StringEquals",
-                    Map.of(
-                        "kms:ViaService",
-                        "secretsmanager." + secrets.getRegion() + ".amazonaws.com")))
             .build());
   }
 

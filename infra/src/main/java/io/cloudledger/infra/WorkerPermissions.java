@@ -15,10 +15,17 @@ public final class WorkerPermissions {
           "dynamodb:GetItem",
           "dynamodb:PutItem",
           "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
           "dynamodb:BatchWriteItem",
           "dynamodb:Query");
 
-  /** What the HTTP trigger does with the sync-runs table: record a request, read its status. */
+  /** What the fan-out does with the sync-requests table: record which accounts a request got. */
+  public static final List<String> REQUEST_LOG_ACTIONS = List.of("dynamodb:PutItem");
+
+  /**
+   * What the HTTP trigger does with the sync-runs and sync-requests tables: record a request, read
+   * its status.
+   */
   public static final List<String> SYNC_RUN_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
 
@@ -35,9 +42,6 @@ public final class WorkerPermissions {
           "kms:GenerateDataKeyWithoutPlaintext",
           "kms:ReEncryptFrom",
           "kms:ReEncryptTo");
-
-  /** Reading a secret's value. */
-  public static final List<String> SECRET_ACTIONS = List.of("secretsmanager:GetSecretValue");
 
   /** Assuming a member role. */
   public static final String ASSUME_ROLE = "sts:AssumeRole";

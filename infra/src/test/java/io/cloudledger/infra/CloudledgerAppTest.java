@@ -179,23 +179,63 @@ class CloudledgerAppTest {
   // --- Sync: schedules and API ---
 
   @Test
-  void sync_schedulesInventoryAndCost_onTheFanOutAlias() {
-    sync.resourceCountIs("AWS::Events::Rule", 2);
-    for (String expression :
-        List.of(
+  void sync_schedulesInventory_onTheFanOutAlias_withEventBridgesOwnScheduledEvent() {
+    // The cost kind has no worker yet: its schedule would queue messages nobody can handle.
+    sync.resourceCountIs("AWS::Events::Rule", 1);
+    Capture target = new Capture();
+    sync.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression",
             CloudledgerContext.DEFAULT_INVENTORY_SCHEDULE,
-            CloudledgerContext.DEFAULT_COST_SCHEDULE)) {
-      sync.hasResourceProperties(
-          "AWS::Events::Rule",
-          Map.of(
-              "ScheduleExpression",
-              expression,
-              "Targets",
-              List.of(
-                  Match.objectLike(
-                      Map.of(
-                          "Arn", Map.of("Ref", logicalId(app.stacks.sync().fanOut().alias())))))));
+            "Targets",
+            List.of(target)));
+    assertThat(target.asObject())
+        .containsEntry("Arn", Map.of("Ref", logicalId(app.stacks.sync().fanOut().alias())))
+        // No custom input: the fan-out derives the request id from the event's own time.
+        .doesNotContainKeys("Input", "InputTransformer");
+  }
+
+  @Test
+  void sync_functionsGetTheSettingsLambdaSettingsReads() {
+    Map<String, Object> fanOut = environment(app.stacks.sync().fanOut());
+    Map<String, Object> worker = environment(app.stacks.sync().worker());
+    Map<String, Object> trigger = environment(app.stacks.sync().trigger());
+    for (Map<String, Object> variables : List.of(fanOut, worker, trigger)) {
+      assertThat(variables)
+          .containsEntry("CLOUDLEDGER_TABLE_PREFIX", CloudledgerContext.DEFAULT_TABLE_PREFIX)
+          .containsEntry(
+              "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS",
+              String.valueOf(LambdaArtifact.SYNC_WORKER.timeoutSeconds()))
+          .containsEntry(LambdaConfigYaml.EXTERNAL_ID_VARIABLE, SynthesizedApp.EXTERNAL_ID)
+          .containsKey("CLOUDLEDGER_CONFIG");
     }
+    String queueUrl = "{Ref=" + logicalId(app.stacks.sync().queue()) + "}";
+    assertThat(String.valueOf(fanOut.get("CLOUDLEDGER_QUEUE_URL"))).isEqualTo(queueUrl);
+    assertThat(String.valueOf(trigger.get("CLOUDLEDGER_QUEUE_URL"))).isEqualTo(queueUrl);
+    assertThat(worker).doesNotContainKey("CLOUDLEDGER_QUEUE_URL");
+    assertThat(fanOut).containsEntry("CLOUDLEDGER_SCHEDULE_KINDS", "inventory");
+    assertThat(trigger).containsEntry("CLOUDLEDGER_REQUIRE_IAM_AUTH", "true");
+    // The config names each member account's role (the partition is a token in the template).
+    String config = String.valueOf(worker.get("CLOUDLEDGER_CONFIG"));
+    for (String account : SynthesizedApp.MEMBER_ACCOUNTS) {
+      assertThat(config).contains(":iam::" + account + ":role/cloudledger-reader");
+    }
+  }
+
+  @Test
+  void sync_fanOutAndTriggerMayUseTheRequestLog_theTriggerAlsoTheRuns() {
+    assertThat(tablesNamed(tableResources(app.stacks.sync().fanOut())))
+        .containsExactly(CloudledgerTables.SYNC_REQUESTS.nameSuffix());
+    String fanOutRole = logicalId(app.stacks.sync().fanOut().role());
+    assertThat(IamStatements.of(sync))
+        .filteredOn(s -> s.roles().contains(fanOutRole))
+        .flatExtracting(IamStatements.Statement::actions)
+        .filteredOn(action -> action.startsWith("dynamodb:"))
+        .containsExactlyElementsOf(WorkerPermissions.REQUEST_LOG_ACTIONS);
+    assertThat(tablesNamed(tableResources(app.stacks.sync().trigger())))
+        .containsExactlyInAnyOrder(
+            CloudledgerTables.SYNC_RUNS.nameSuffix(), CloudledgerTables.SYNC_REQUESTS.nameSuffix());
   }
 
   @Test
@@ -374,6 +414,78 @@ class CloudledgerAppTest {
     secrets.allResources("AWS::SecretsManager::Secret", Map.of("DeletionPolicy", "Retain"));
   }
 
+  @Test
+  void rotation_runsTheRotationHandler_withSnapStartAndALiveAlias() {
+    secrets.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler", LambdaArtifact.ROTATION.handler(),
+            "Runtime", "java25",
+            "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+    secrets.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", SyncFunction.ALIAS));
+  }
+
+  @Test
+  void rotation_onlySecretsManagerOfThisAccountMayInvokeTheAlias() {
+    secrets.resourceCountIs("AWS::Lambda::Permission", 1);
+    secrets.hasResourceProperties(
+        "AWS::Lambda::Permission",
+        Map.of(
+            "Action",
+            "lambda:InvokeFunction",
+            "Principal",
+            "secretsmanager.amazonaws.com",
+            "SourceAccount",
+            Map.of("Ref", "AWS::AccountId"),
+            "FunctionName",
+            Map.of("Ref", logicalId(app.stacks.secrets().rotation().alias()))));
+  }
+
+  @Test
+  void rotation_roleMayRotateOnlyCloudledgerSecrets_andUseTheirKeyOnlyThroughSecretsManager() {
+    String role = logicalId(app.stacks.secrets().rotation().role());
+    List<IamStatements.Statement> statements =
+        IamStatements.of(secrets).stream().filter(s -> s.roles().contains(role)).toList();
+
+    assertThat(statements)
+        .filteredOn(s -> s.actions().contains("secretsmanager:PutSecretValue"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.actions())
+                  .containsExactlyInAnyOrderElementsOf(SecretsStack.ROTATION_SECRET_ACTIONS);
+              assertThat(String.valueOf(s.resources())).contains(":secret:cloudledger/*");
+            });
+    assertThat(statements)
+        .filteredOn(s -> s.actions().contains("kms:Decrypt"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.resources())
+                    .containsExactly(
+                        Map.of(
+                            "Fn::GetAtt", List.of(logicalId(app.stacks.secrets().key()), "Arn"))));
+    assertThat(statements).noneMatch(s -> String.valueOf(s.actions()).contains("iam:"));
+  }
+
+  @Test
+  void rotation_selfRotationPolicyLetsAUserManageOnlyItsOwnKeys() {
+    secrets.hasResourceProperties(
+        "AWS::IAM::ManagedPolicy",
+        Map.of("ManagedPolicyName", SecretsStack.SELF_ROTATION_POLICY_NAME));
+    String policy = logicalId(app.stacks.secrets().selfRotationPolicy());
+
+    assertThat(IamStatements.of(secrets))
+        .filteredOn(s -> s.roles().contains(policy))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.actions())
+                  .containsExactlyInAnyOrderElementsOf(SecretsStack.SELF_ROTATION_ACTIONS);
+              assertThat(String.valueOf(s.resources())).contains(":user/${aws:username}");
+            });
+  }
+
   // --- cdk-nag ---
 
   @Test
@@ -403,6 +515,38 @@ class CloudledgerAppTest {
 
   private static List<String> messages(List<software.amazon.awscdk.cxapi.SynthesisMessage> found) {
     return found.stream().map(m -> m.getId() + ": " + m.getEntry().getData()).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> environment(SyncFunction function) {
+    Map<String, Object> properties =
+        (Map<String, Object>) resource(sync, function.function()).get("Properties");
+    return (Map<String, Object>)
+        ((Map<String, Object>) properties.get("Environment")).get("Variables");
+  }
+
+  /** The table ARNs (as template JSON text) a function's role is granted DynamoDB actions on. */
+  private static List<String> tableResources(SyncFunction function) {
+    String role = logicalId(function.role());
+    return IamStatements.of(sync).stream()
+        .filter(s -> s.roles().contains(role))
+        .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("dynamodb:")))
+        .flatMap(s -> s.resources().stream())
+        .map(String::valueOf)
+        .filter(r -> !r.contains("/index/"))
+        .toList();
+  }
+
+  /** The tables (by definition name) whose ARNs a resource list names. */
+  private static List<String> tablesNamed(List<String> resources) {
+    // Cross-stack ARNs are imports whose export names carry the Data stack's logical ids.
+    return CloudledgerTables.all().stream()
+        .filter(
+            definition ->
+                resources.stream()
+                    .anyMatch(r -> r.contains(logicalId(app.stacks.data().table(definition)))))
+        .map(TableDefinition::nameSuffix)
+        .toList();
   }
 
   private static String logicalId(software.constructs.IConstruct construct) {

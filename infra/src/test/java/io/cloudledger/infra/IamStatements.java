@@ -12,7 +12,7 @@ final class IamStatements {
   /**
    * One Allow or Deny statement.
    *
-   * @param roles logical ids of the roles the statement applies to
+   * @param roles logical ids of the roles the statement applies to (a managed policy's own id)
    */
   record Statement(
       String effect, List<String> actions, List<Object> resources, List<String> roles) {}
@@ -29,6 +29,9 @@ final class IamStatements {
                   .toList();
           addAll(statements, map(properties.get("PolicyDocument")), roles);
         }
+        // A managed policy counts as the holder its statements apply to (its own logical id).
+        case "AWS::IAM::ManagedPolicy" ->
+            addAll(statements, map(properties.get("PolicyDocument")), List.of(entry.getKey()));
         case "AWS::IAM::Role" -> {
           for (Object policy : list(properties.get("Policies"))) {
             addAll(statements, map(map(policy).get("PolicyDocument")), List.of(entry.getKey()));

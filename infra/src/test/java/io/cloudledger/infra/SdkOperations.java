@@ -27,7 +27,8 @@ final class SdkOperations {
           "dynamodb", "dynamodb",
           "sqs", "sqs",
           "costexplorer", "ce",
-          "secretsmanager", "secretsmanager");
+          "secretsmanager", "secretsmanager",
+          "iam", "iam");
 
   /** Operations whose IAM action is named differently from the operation. */
   static final Map<String, String> RENAMED =

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,26 +15,61 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
 
 /**
- * Every AWS API call the connector and the stores make is allowed to the role that makes it: a new
- * call without its permission fails the build here, not in production.
+ * Every AWS API call the connector and the stores make is allowed to the identity that makes it: a
+ * new call without its permission fails the build here, not in production.
  */
 class WorkerPermissionsCoverageTest {
+
+  /** The identities whose policies the app writes. */
+  enum Identity {
+    /** The read-only role in each member account. */
+    MEMBER,
+    WORKER,
+    FAN_OUT,
+    TRIGGER,
+    ROTATION,
+    /** An IAM user rotating its own key: IamAccessKeyTarget signs with the key it rotates. */
+    ROTATED_USER
+  }
+
+  /**
+   * The one table from calling class (name prefix, first match wins) to the identities that run its
+   * calls; every one of them must be allowed every action the class calls. A class that only reads
+   * through a store (the trigger's status query) is not listed for it: the class-level view would
+   * grant it the store's writes too.
+   */
+  private static final Map<String, Set<Identity>> CALLERS = callers();
+
+  private static Map<String, Set<Identity>> callers() {
+    Map<String, Set<Identity>> table = new LinkedHashMap<>();
+    table.put("io.cloudledger.aws.inventory.", Set.of(Identity.MEMBER));
+    table.put("io.cloudledger.aws.session.", Set.of(Identity.WORKER));
+    // The fan-out only writes the request log (CloudledgerAppTest checks its PutItem).
+    table.put("io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog", Set.of(Identity.TRIGGER));
+    table.put("io.cloudledger.aws.dynamodb.", Set.of(Identity.WORKER));
+    table.put("io.cloudledger.aws.sqs.", Set.of(Identity.FAN_OUT, Identity.TRIGGER));
+    table.put("io.cloudledger.aws.secrets.SecretsManager", Set.of(Identity.ROTATION));
+    table.put("io.cloudledger.aws.secrets.IamAccessKeyTarget", Set.of(Identity.ROTATED_USER));
+    return table;
+  }
 
   /** Actions IAM does not authorize: GetCallerIdentity works even under an explicit deny. */
   private static final Set<String> NEED_NO_PERMISSION = Set.of("sts:GetCallerIdentity");
 
   /**
-   * Classes that never run in the cloud: DynamoDbTables creates tables for local use only; in a
-   * deployment the Data stack owns them and no function may create or reconfigure a table.
+   * Classes that never run in the cloud: DynamoDbTables creates tables for local use only (in a
+   * deployment the Data stack owns them and no function may create or reconfigure a table);
+   * AwsSecretsManagerStore backs the CLI's secret commands, run with the operator's credentials.
    */
   private static final Set<String> LOCAL_ONLY =
-      Set.of("io.cloudledger.aws.dynamodb.DynamoDbTables");
-
-  /** Services called inside member accounts, with the member role's credentials. */
-  private static final Set<String> MEMBER_SERVICES = Set.of("ec2", "s3", "ce");
+      Set.of(
+          "io.cloudledger.aws.dynamodb.DynamoDbTables",
+          "io.cloudledger.aws.secrets.AwsSecretsManagerStore");
 
   private static Map<String, Set<String>> calledActions;
   private static SynthesizedApp app;
@@ -44,7 +81,9 @@ class WorkerPermissionsCoverageTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.cloudledger.aws");
     calledActions = new TreeMap<>(SdkOperations.actions(production));
-    calledActions.values().forEach(callers -> callers.removeAll(LOCAL_ONLY));
+    calledActions
+        .values()
+        .forEach(callers -> callers.removeIf(WorkerPermissionsCoverageTest::local));
     calledActions.values().removeIf(Set::isEmpty);
     NEED_NO_PERMISSION.forEach(calledActions::remove);
     app = SynthesizedApp.get();
@@ -56,11 +95,15 @@ class WorkerPermissionsCoverageTest {
 
     assertThat(SdkOperations.actions(fixture).keySet())
         .containsExactlyInAnyOrder(
-            "ec2:DescribeVolumes", "s3:ListAllMyBuckets", "s3:GetBucketLocation", "sts:AssumeRole");
+            "ec2:DescribeVolumes",
+            "s3:ListAllMyBuckets",
+            "s3:GetBucketLocation",
+            "sts:AssumeRole",
+            "iam:ListAccessKeys");
   }
 
   @Test
-  void derivation_seesTheConnectorAndTheStores() {
+  void derivation_seesTheConnectorTheStoresTheQueueAndTheRotation() {
     // Guards the coverage checks below against passing on an empty import.
     assertThat(calledActions)
         .containsKeys(
@@ -69,74 +112,107 @@ class WorkerPermissionsCoverageTest {
             "s3:ListAllMyBuckets",
             "sts:AssumeRole",
             "dynamodb:BatchWriteItem",
-            "dynamodb:Query");
+            "dynamodb:Query",
+            "sqs:SendMessage",
+            "secretsmanager:PutSecretValue",
+            "iam:CreateAccessKey");
   }
 
   @Test
-  void memberRole_allowsEveryCallMadeInsideAMemberAccount() {
-    Set<String> granted = new TreeSet<>();
-    for (var stack : app.stacks.memberRoles()) {
-      Template template = app.template(stack);
-      IamStatements.of(template).stream()
-          .filter(s -> s.effect().equals("Allow"))
-          .forEach(s -> granted.addAll(s.actions()));
+  void everyCallingClass_hasAnIdentityInTheTable() {
+    Set<String> unassigned = new TreeSet<>();
+    calledActions
+        .values()
+        .forEach(
+            callers ->
+                callers.stream()
+                    .filter(caller -> identitiesOf(caller).isEmpty())
+                    .forEach(unassigned::add));
+
+    assertThat(unassigned)
+        .as("classes calling AWS that CALLERS assigns to no identity (or LOCAL_ONLY)")
+        .isEmpty();
+  }
+
+  @Test
+  void everyIdentity_isAllowedEveryActionItsClassesCall() {
+    Map<Identity, Set<String>> granted = new EnumMap<>(Identity.class);
+    for (Identity identity : Identity.values()) {
+      granted.put(identity, grantedTo(identity));
     }
-
-    assertThat(missing(inMember(true), granted))
-        .as("called in member accounts but not allowed to the member role (action -> callers)")
-        .isEmpty();
-  }
-
-  @Test
-  void workerRole_allowsEveryCallMadeInTheCentralAccount() {
-    Map<String, Set<String>> central = inMember(false);
-    // Sending to the queue is the fan-out's and the trigger's job, checked below.
-    central.keySet().removeIf(action -> action.startsWith("sqs:"));
-
-    assertThat(missing(central, grantedTo(app.stacks.sync().worker())))
-        .as("called by the worker but not allowed to its role (action -> callers)")
-        .isEmpty();
-  }
-
-  @Test
-  void syncFunctions_allowEveryQueueCall() {
-    Map<String, Set<String>> queueCalls = inMember(false);
-    queueCalls.keySet().removeIf(action -> !action.startsWith("sqs:"));
-    Set<String> granted = new TreeSet<>();
-    for (SyncFunction function :
-        List.of(
-            app.stacks.sync().fanOut(), app.stacks.sync().worker(), app.stacks.sync().trigger())) {
-      granted.addAll(grantedTo(function));
-    }
-
-    assertThat(missing(queueCalls, granted))
-        .as("queue calls no Sync function may make (action -> callers)")
-        .isEmpty();
-  }
-
-  private static Set<String> grantedTo(SyncFunction function) {
-    String role = Resources.logicalId(function.role());
-    return IamStatements.of(app.template(app.stacks.sync())).stream()
-        .filter(s -> s.effect().equals("Allow") && s.roles().contains(role))
-        .flatMap(s -> s.actions().stream())
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private static Map<String, Set<String>> inMember(boolean member) {
-    Map<String, Set<String>> selected = new TreeMap<>();
+    // "action -> identity: callers" for each call the identity's policy lacks.
+    Map<String, Set<String>> missing = new TreeMap<>();
     calledActions.forEach(
         (action, callers) -> {
-          if (MEMBER_SERVICES.contains(action.substring(0, action.indexOf(':'))) == member) {
-            selected.put(action, callers);
+          for (String caller : callers) {
+            for (Identity identity : identitiesOf(caller)) {
+              if (!granted.get(identity).contains(action)) {
+                missing
+                    .computeIfAbsent(action + " -> " + identity, k -> new TreeSet<>())
+                    .add(caller);
+              }
+            }
           }
         });
-    return selected;
+
+    assertThat(missing)
+        .as("called but not allowed to the identity that calls (action -> identity: callers)")
+        .isEmpty();
   }
 
-  private static Map<String, Set<String>> missing(
-      Map<String, Set<String>> called, Set<String> granted) {
-    Map<String, Set<String>> missing = new TreeMap<>(called);
-    missing.keySet().removeAll(granted);
-    return missing;
+  @Test
+  void syncFunctionsAndMemberRole_getNoSecretsManagerOrIamPermission() {
+    for (Identity identity :
+        List.of(Identity.WORKER, Identity.FAN_OUT, Identity.TRIGGER, Identity.MEMBER)) {
+      assertThat(grantedTo(identity))
+          .as(
+              identity
+                  + " reads no secret (SEC/ is not wired in the functions) and rotates nothing")
+          .noneMatch(action -> action.startsWith("iam:") || action.startsWith("secretsmanager:"));
+    }
+  }
+
+  @Test
+  void rotationRole_getsNoIamPermission_theRotatedKeySignsItsOwnCalls() {
+    assertThat(grantedTo(Identity.ROTATION)).noneMatch(action -> action.startsWith("iam:"));
+  }
+
+  private static boolean local(String caller) {
+    return LOCAL_ONLY.contains(caller);
+  }
+
+  private static Set<Identity> identitiesOf(String caller) {
+    return CALLERS.entrySet().stream()
+        .filter(entry -> caller.startsWith(entry.getKey()))
+        .findFirst()
+        .map(Map.Entry::getValue)
+        .orElse(Set.of());
+  }
+
+  private static Set<String> grantedTo(Identity identity) {
+    return switch (identity) {
+      case MEMBER -> {
+        Set<String> granted = new TreeSet<>();
+        for (var stack : app.stacks.memberRoles()) {
+          granted.addAll(allowed(stack, null));
+        }
+        yield granted;
+      }
+      case WORKER -> allowed(app.stacks.sync(), app.stacks.sync().worker().role());
+      case FAN_OUT -> allowed(app.stacks.sync(), app.stacks.sync().fanOut().role());
+      case TRIGGER -> allowed(app.stacks.sync(), app.stacks.sync().trigger().role());
+      case ROTATION -> allowed(app.stacks.secrets(), app.stacks.secrets().rotation().role());
+      case ROTATED_USER -> allowed(app.stacks.secrets(), app.stacks.secrets().selfRotationPolicy());
+    };
+  }
+
+  /** The actions Allowed to {@code holder} (a role or a managed policy), or to anyone if null. */
+  private static Set<String> allowed(Stack stack, IConstruct holder) {
+    Template template = app.template(stack);
+    String id = holder == null ? null : Resources.logicalId(holder);
+    return IamStatements.of(template).stream()
+        .filter(s -> s.effect().equals("Allow") && (id == null || s.roles().contains(id)))
+        .flatMap(s -> s.actions().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 }
