@@ -14,7 +14,7 @@ final class HandlerInits {
           "io.cloudledger.lambda.FanOutHandler",
           "io.cloudledger.lambda.SyncWorkerHandler",
           "io.cloudledger.lambda.SyncTriggerHandler",
-          "io.cloudledger.lambda.RotationHandler");
+          "io.cloudledger.lambda.rotation.RotationHandler");
 
   private HandlerInits() {}
 
@@ -30,7 +30,7 @@ final class HandlerInits {
                   0,
                   "on the classpath, but the bench has no in-process runner for it yet")
               : new HandlerInit(
-                  handler, false, 0, 0, "not available yet: the handler is not on main"));
+                  handler, false, 0, 0, "not measured: the aws-lambda module is not on the CLI's classpath; see aws-lambda/README.md for init and first-invoke times under the Lambda runtime client"));
     }
     return inits;
   }
