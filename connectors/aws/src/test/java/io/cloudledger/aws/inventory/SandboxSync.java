@@ -1,6 +1,7 @@
 package io.cloudledger.aws.inventory;
 
 import io.cloudledger.aws.session.AwsClientSettings;
+import io.cloudledger.core.inventory.CountingInventoryStore;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;

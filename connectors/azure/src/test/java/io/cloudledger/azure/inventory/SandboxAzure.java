@@ -6,6 +6,7 @@ import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SessionType;
+import io.cloudledger.core.inventory.CountingInventoryStore;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;

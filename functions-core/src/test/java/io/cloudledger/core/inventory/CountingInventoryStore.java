@@ -1,11 +1,5 @@
-package io.cloudledger.gcp.inventory;
+package io.cloudledger.core.inventory;
 
-import io.cloudledger.core.inventory.ChangeSet;
-import io.cloudledger.core.inventory.InMemoryInventoryStore;
-import io.cloudledger.core.inventory.InventoryQuery;
-import io.cloudledger.core.inventory.InventoryStore;
-import io.cloudledger.core.inventory.ScopeStatus;
-import io.cloudledger.core.inventory.StoredHash;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Resource;
 import java.util.List;
@@ -13,34 +7,37 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-/** An {@link InMemoryInventoryStore} that counts the puts and tombstones it is asked to write. */
-final class CountingInventoryStore implements InventoryStore {
+/**
+ * An {@link InMemoryInventoryStore} that counts the puts and tombstones it is asked to write;
+ * shared with the connectors' tests through this module's test jar.
+ */
+public final class CountingInventoryStore implements InventoryStore {
   private final InMemoryInventoryStore delegate = InMemoryInventoryStore.create();
   private final AtomicLong puts = new AtomicLong();
   private final AtomicLong tombstones = new AtomicLong();
 
-  long puts() {
+  public long puts() {
     return puts.get();
   }
 
-  long tombstones() {
+  public long tombstones() {
     return tombstones.get();
   }
 
-  void resetCounts() {
+  public void resetCounts() {
     puts.set(0);
     tombstones.set(0);
   }
 
   /** The live resources of {@code account}. */
-  List<Resource> live(AccountKey account) {
+  public List<Resource> live(AccountKey account) {
     try (Stream<Resource> resources = query(InventoryQuery.account(account))) {
       return resources.toList();
     }
   }
 
   /** The tombstoned resources of {@code account}. */
-  List<Resource> deleted(AccountKey account) {
+  public List<Resource> deleted(AccountKey account) {
     try (Stream<Resource> resources = query(InventoryQuery.account(account).includingDeleted())) {
       return resources.filter(Resource::deleted).toList();
     }
