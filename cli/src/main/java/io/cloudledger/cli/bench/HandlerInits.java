@@ -30,7 +30,11 @@ final class HandlerInits {
                   0,
                   "on the classpath, but the bench has no in-process runner for it yet")
               : new HandlerInit(
-                  handler, false, 0, 0, "not measured: the aws-lambda module is not on the CLI's classpath; see aws-lambda/README.md for init and first-invoke times under the Lambda runtime client"));
+                  handler,
+                  false,
+                  0,
+                  0,
+                  "not measured: the aws-lambda module is not on the CLI's classpath; see aws-lambda/README.md for init and first-invoke times under the Lambda runtime client"));
     }
     return inits;
   }

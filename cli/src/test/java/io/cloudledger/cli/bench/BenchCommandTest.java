@@ -200,7 +200,7 @@ class BenchCommandTest {
         .allSatisfy(
             h -> {
               assertThat(h.get("available").asBoolean()).isFalse();
-              assertThat(h.get("note").asText()).startsWith("not available yet");
+              assertThat(h.get("note").asText()).startsWith("not measured");
             });
     // The temporary project has no module builds: the deployables are reported as not built.
     assertThat(report.get("jars"))
