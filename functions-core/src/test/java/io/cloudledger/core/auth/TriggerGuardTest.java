@@ -2,12 +2,17 @@ package io.cloudledger.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The guard's order: global limit, key and scope, then the key's limit. */
 class TriggerGuardTest {
@@ -64,5 +69,32 @@ class TriggerGuardTest {
     assertThat(TriggerGuard.requiredScope("GET")).isEqualTo(ApiKeyScope.SYNC_READ);
     assertThat(TriggerGuard.requiredScope("POST")).isEqualTo(ApiKeyScope.SYNC_TRIGGER);
     assertThat(TriggerGuard.requiredScope("DELETE")).isEqualTo(ApiKeyScope.SYNC_TRIGGER);
+  }
+
+  @Test
+  void check_auditsEveryDecisionWithTheKeyName_neverTheKey() {
+    TriggerGuard guard = guard(new RateLimits(1, 100, Duration.ofMinutes(1)));
+    String key = admin.create("ci", Set.of(ApiKeyScope.SYNC_READ), Optional.empty()).key().reveal();
+    Logger audit = (Logger) LoggerFactory.getLogger("io.cloudledger.audit");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    audit.addAppender(appender);
+    try {
+      guard.check("GET", "/sync/r1", Optional.of(key), "10.0.0.7");
+      guard.check("GET", "/sync/r1", Optional.of(key), "10.0.0.7");
+      guard.check("POST", "/sync", Optional.of(key), "10.0.0.7");
+      guard.check("POST", "/sync", Optional.of(key + "x"), "10.0.0.8");
+    } finally {
+      audit.detachAppender(appender);
+    }
+
+    List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    assertThat(lines)
+        .containsExactly(
+            "trigger keyName=ci source=10.0.0.7 method=GET path=/sync/r1 decision=accepted",
+            "trigger keyName=ci source=10.0.0.7 method=GET path=/sync/r1 decision=rate-limited",
+            "trigger keyName=ci source=10.0.0.7 method=POST path=/sync decision=forbidden",
+            "trigger keyName=- source=10.0.0.8 method=POST path=/sync decision=unauthenticated");
+    assertThat(String.join("\n", lines)).doesNotContain(key.substring(17, 33));
   }
 }
