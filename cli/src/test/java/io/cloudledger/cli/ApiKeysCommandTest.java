@@ -57,4 +57,13 @@ class ApiKeysCommandTest {
     assertThat(result.stderr()).contains("unknown scope 'sync:all'", "sync:trigger", "sync:read");
     assertThat(result.stdout()).isEmpty();
   }
+
+  @Test
+  void serve_withAZeroRateLimit_isAUsageError() {
+    CliRunner.Result result =
+        new CliRunner(Path.of("target", "serve-home")).run("serve", "--rate-limit", "0");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.stderr()).contains("--rate-limit");
+  }
 }
