@@ -1,10 +1,13 @@
 package io.cloudledger.cli;
 
+import io.cloudledger.aws.dynamodb.DynamoDbApiKeyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.aws.dynamodb.DynamoDbTables;
 import io.cloudledger.cli.local.EmbeddedDynamoDb;
+import io.cloudledger.core.auth.ApiKeyStore;
+import io.cloudledger.core.auth.InMemoryApiKeyStore;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
@@ -33,6 +36,7 @@ final class LocalInventory implements AutoCloseable {
   private final InventoryStore store;
   private final SyncRunStore runs;
   private final CostStore costs;
+  private final ApiKeyStore apiKeys;
   private final String description;
   private final AutoCloseable resources;
 
@@ -40,11 +44,13 @@ final class LocalInventory implements AutoCloseable {
       InventoryStore store,
       SyncRunStore runs,
       CostStore costs,
+      ApiKeyStore apiKeys,
       String description,
       AutoCloseable resources) {
     this.store = store;
     this.runs = runs;
     this.costs = costs;
+    this.apiKeys = apiKeys;
     this.description = description;
     this.resources = resources;
   }
@@ -65,6 +71,7 @@ final class LocalInventory implements AutoCloseable {
           InMemoryInventoryStore.create(),
           new InMemorySyncRunStore(),
           new InMemoryCostStore(),
+          new InMemoryApiKeyStore(),
           "memory",
           () -> {});
     }
@@ -119,6 +126,7 @@ final class LocalInventory implements AutoCloseable {
         DynamoDbInventoryStore.create(client, prefix),
         DynamoDbSyncRunStore.create(client, prefix),
         DynamoDbCostStore.create(client, prefix),
+        new DynamoDbApiKeyStore(client, prefix),
         description,
         resources);
   }
@@ -134,6 +142,13 @@ final class LocalInventory implements AutoCloseable {
   /** The daily cost rows (table {@code <prefix>costs} beside the inventory). */
   CostStore costs() {
     return costs;
+  }
+
+  /**
+   * The API keys of {@code serve} (table {@code <prefix>api-keys}), shared with {@code apikeys}.
+   */
+  ApiKeyStore apiKeys() {
+    return apiKeys;
   }
 
   String describe() {

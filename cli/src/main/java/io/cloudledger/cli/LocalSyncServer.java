@@ -2,6 +2,8 @@ package io.cloudledger.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cloudledger.core.auth.GuardDecision;
+import io.cloudledger.core.auth.TriggerGuard;
 import io.cloudledger.core.dispatch.AccountDirectory;
 import io.cloudledger.core.dispatch.ApiResponse;
 import io.cloudledger.core.dispatch.FanOut;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,7 @@ final class LocalSyncServer implements AutoCloseable {
   private final HttpServer server;
   private final InMemoryDispatcher queue = new InMemoryDispatcher();
   private final SyncApi api;
+  private final Optional<TriggerGuard> guard;
   private final SyncWorker worker;
   private final List<Thread> workers = new ArrayList<>();
   private final Map<SyncRequest, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -61,8 +65,10 @@ final class LocalSyncServer implements AutoCloseable {
       InventoryStore store,
       SyncRunStore runs,
       Clock clock,
-      int workerCount)
+      int workerCount,
+      Optional<TriggerGuard> guard)
       throws IOException {
+    this.guard = guard;
     var requestLog = new InMemorySyncRequestLog();
     var idempotency = new InMemoryIdempotencyStore(clock);
     this.worker =
@@ -94,9 +100,10 @@ final class LocalSyncServer implements AutoCloseable {
       InventoryStore store,
       SyncRunStore runs,
       Clock clock,
-      int workers) {
+      int workers,
+      Optional<TriggerGuard> guard) {
     try {
-      return new LocalSyncServer(port, directory, store, runs, clock, workers);
+      return new LocalSyncServer(port, directory, store, runs, clock, workers, guard);
     } catch (IOException e) {
       throw CliException.usage("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
     }
@@ -111,8 +118,7 @@ final class LocalSyncServer implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       ApiResponse response;
       try {
-        response =
-            api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+        response = guarded(exchange, body);
       } catch (RuntimeException e) {
         LOG.error("request failed", e);
         response = SyncApi.error(500, "internal", "the request failed; see the server's log");
@@ -124,6 +130,24 @@ final class LocalSyncServer implements AutoCloseable {
         out.write(bytes);
       }
     }
+  }
+
+  private ApiResponse guarded(HttpExchange exchange, String body) {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    if (guard.isPresent()) {
+      var headers = exchange.getRequestHeaders();
+      Optional<String> key =
+          TriggerGuard.presentedKey(
+              Optional.ofNullable(headers.getFirst("Authorization")),
+              Optional.ofNullable(headers.getFirst("X-Api-Key")));
+      String source = exchange.getRemoteAddress().getAddress().getHostAddress();
+      if (guard.get().check(method, path, key, source) instanceof GuardDecision.Refused refused) {
+        refused.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        return refused.response();
+      }
+    }
+    return api.handle(method, path, body);
   }
 
   private void work() {

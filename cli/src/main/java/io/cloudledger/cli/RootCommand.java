@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       SecretsCommand.class,
       RotateCommand.class,
       SandboxCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ApiKeysCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -2,6 +2,11 @@ package io.cloudledger.cli;
 
 import io.cloudledger.aws.inventory.AwsAccountDirectory;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.core.auth.ApiKeyAuthenticator;
+import io.cloudledger.core.auth.Argon2KeyHasher;
+import io.cloudledger.core.auth.RateLimiter;
+import io.cloudledger.core.auth.RateLimits;
+import io.cloudledger.core.auth.TriggerGuard;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
@@ -10,6 +15,9 @@ import io.cloudledger.core.secrets.SecretsManager;
 import io.cloudledger.sandbox.SandboxOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,7 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serve the HTTP trigger locally: POST /sync, GET /sync/{requestId}, until Ctrl-C.",
-      "Syncs run on in-process workers into the configured inventory store."
+      "Syncs run on in-process workers into the configured inventory store.",
+      "Requests need an API key (see `cloudledger apikeys`) as `Authorization: Bearer <key>`"
+          + " or `X-Api-Key`."
     })
 final class ServeCommand implements Callable<Integer> {
   private final CliEnvironment environment;
@@ -52,6 +62,32 @@ final class ServeCommand implements Callable<Integer> {
       description = "Accounts synced at once (default ${DEFAULT-VALUE}).")
   int workers;
 
+  @Option(
+      names = "--no-auth",
+      description = "Accept requests without an API key (anyone who reaches the port may sync).")
+  boolean noAuth;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "Requests per key per --rate-window (default ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Option(
+      names = "--global-rate-limit",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description = "Requests in total per --rate-window (default ${DEFAULT-VALUE}).")
+  int globalRateLimit;
+
+  @Option(
+      names = "--rate-window",
+      defaultValue = "60",
+      paramLabel = "SECONDS",
+      description = "The rate-limit window in seconds (default ${DEFAULT-VALUE}).")
+  int rateWindowSeconds;
+
   ServeCommand(CliEnvironment environment) {
     this.environment = environment;
   }
@@ -66,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port must be between 0 and 65535, got " + port);
+    }
+    if (rateLimit < 1 || globalRateLimit < 1 || rateWindowSeconds < 1) {
+      throw CliException.usage("--rate-limit, --global-rate-limit and --rate-window must be >= 1");
     }
     PrintWriter err = spec.commandLine().getErr();
     if (sandbox) {
@@ -96,7 +135,13 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (LocalSyncServer server =
         LocalSyncServer.start(
-            port, directory, inventory.store(), inventory.runs(), environment.clock(), workers)) {
+            port,
+            directory,
+            inventory.store(),
+            inventory.runs(),
+            environment.clock(),
+            workers,
+            guard(inventory, err))) {
       err.println(
           "serving POST "
               + server.uri()
@@ -119,5 +164,31 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private Optional<TriggerGuard> guard(LocalInventory inventory, PrintWriter err) {
+    if (noAuth) {
+      err.println(
+          "WARNING: --no-auth: anyone who can reach the port can start syncs (API calls cost"
+              + " money). Use it only on a machine nobody else can reach.");
+      return Optional.empty();
+    }
+    err.println(
+        "API keys required (cloudledger apikeys create); "
+            + rateLimit
+            + " requests per key and "
+            + globalRateLimit
+            + " in total per "
+            + rateWindowSeconds
+            + " s");
+    return Optional.of(
+        new TriggerGuard(
+            new ApiKeyAuthenticator(
+                inventory.apiKeys(),
+                Argon2KeyHasher.owasp(new SecureRandom()),
+                environment.clock()),
+            new RateLimiter(
+                new RateLimits(
+                    rateLimit, globalRateLimit, Duration.ofSeconds(rateWindowSeconds)))));
   }
 }

@@ -52,7 +52,8 @@ class LocalSyncServerTest {
                 store,
                 new InMemorySyncRunStore(),
                 Clock.systemUTC(),
-                2)) {
+                2,
+                java.util.Optional.empty())) {
       HttpResponse<String> posted = call("POST", server.uri().resolve("/sync"), "");
       assertThat(posted.statusCode()).isEqualTo(202);
       String requestId = JSON.readTree(posted.body()).get("requestId").asText();

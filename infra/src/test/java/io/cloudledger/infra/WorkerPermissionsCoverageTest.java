@@ -66,11 +66,13 @@ class WorkerPermissionsCoverageTest {
   /**
    * Classes that never run in the cloud: DynamoDbTables creates tables for local use only (in a
    * deployment the Data stack owns them and no function may create or reconfigure a table);
-   * AwsSecretsManagerStore backs the CLI's secret commands, run with the operator's credentials.
+   * AwsSecretsManagerStore backs the CLI's secret commands, run with the operator's credentials;
+   * DynamoDbApiKeyStore backs `serve` and `apikeys` (the AWS trigger uses IAM authorization).
    */
   private static final Set<String> LOCAL_ONLY =
       Set.of(
           "io.cloudledger.aws.dynamodb.DynamoDbTables",
+          "io.cloudledger.aws.dynamodb.DynamoDbApiKeyStore",
           "io.cloudledger.aws.secrets.AwsSecretsManagerStore");
 
   private static Map<String, Set<String>> calledActions;

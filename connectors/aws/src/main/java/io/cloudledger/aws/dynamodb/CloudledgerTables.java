@@ -112,8 +112,37 @@ public final class CloudledgerTables {
                   IndexProjection.ALL)),
           EXPIRES_AT);
 
+  /** The partition key of the API keys table: the key's public id. */
+  public static final String KEY_ID = "keyId";
+
+  /** The sort key value of an API key record (the table keeps one item per key id). */
+  public static final String API_KEY_ITEM = "key";
+
+  /** The partition key of {@link #API_KEYS_BY_NAME}: the key's name. */
+  public static final String KEY_NAME = "keyName";
+
+  /** The index that finds API keys by name, for revocation. */
+  public static final String API_KEYS_BY_NAME = "byName";
+
+  /**
+   * API keys of the product's own HTTP trigger ({@code cloudledger serve}): one item per key id
+   * holding the key's Argon2id hash, never the key, so every instance sees the same keys.
+   */
+  public static final TableDefinition API_KEYS =
+      new TableDefinition(
+          "api-keys",
+          KeyAttribute.string(KEY_ID),
+          KeyAttribute.string(ITEM_KEY),
+          List.of(
+              new GlobalIndex(
+                  API_KEYS_BY_NAME,
+                  KeyAttribute.string(KEY_NAME),
+                  KeyAttribute.string(KEY_ID),
+                  IndexProjection.ALL)),
+          "");
+
   /** Every table a deployment needs. */
   public static List<TableDefinition> all() {
-    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS, COSTS);
+    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS, COSTS, API_KEYS);
   }
 }

@@ -34,7 +34,11 @@ class DynamoDbTablesTest {
 
     assertThat(first)
         .containsExactly(
-            prefix + "inventory", prefix + "sync-runs", prefix + "sync-requests", prefix + "costs");
+            prefix + "inventory",
+            prefix + "sync-runs",
+            prefix + "sync-requests",
+            prefix + "costs",
+            prefix + "api-keys");
     assertThat(second).isEmpty();
   }
 
@@ -77,8 +81,12 @@ class DynamoDbTablesTest {
       }
       TimeToLiveDescription ttl =
           client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
-      assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
-      assertThat(ttl.attributeName()).isEqualTo(definition.ttlAttribute());
+      if (definition.ttl().isPresent()) {
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl.attributeName()).isEqualTo(definition.ttlAttribute());
+      } else {
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.DISABLED);
+      }
     }
   }
 
