@@ -185,7 +185,10 @@ final class ConfigReader {
     SessionType sessionType = type.get();
     List<String> allowed = new ArrayList<>(SESSION_COMMON_KEYS);
     allowed.addAll(SESSION_KEYS.get(sessionType));
-    checkKeys(s, allowed, key -> ownerOfSessionKey(key, sessionType));
+    checkKeys(
+        s,
+        allowed,
+        key -> ownerOfKey(key, sessionType, SESSION_KEYS, SessionType::yamlName, "sessions"));
     ValueOrigin origin = new ValueOrigin(file, s.path, s.node.line());
     // Read even without a name, so that the session's other problems are reported too.
     String sessionName = name.orElse("");
@@ -231,11 +234,20 @@ final class ConfigReader {
     sessionTypes.put(name, type);
   }
 
-  private static Optional<String> ownerOfSessionKey(String key, SessionType current) {
+  /**
+   * For a key that belongs to other kinds of sessions (or stores) than {@code current}: a message
+   * naming them, so "unknown key" becomes "that key is for azure sessions".
+   */
+  private static <T extends Enum<T>> Optional<String> ownerOfKey(
+      String key,
+      T current,
+      Map<T, List<String>> keysByKind,
+      Function<T, String> yamlName,
+      String noun) {
     List<String> owners =
-        java.util.Arrays.stream(SessionType.values())
-            .filter(t -> t != current && SESSION_KEYS.get(t).contains(key))
-            .map(SessionType::yamlName)
+        java.util.Arrays.stream(current.getDeclaringClass().getEnumConstants())
+            .filter(t -> t != current && keysByKind.get(t).contains(key))
+            .map(yamlName)
             .toList();
     return owners.isEmpty()
         ? Optional.empty()
@@ -244,9 +256,12 @@ final class ConfigReader {
                 + key
                 + "' is a key of "
                 + String.join(", ", owners)
-                + " sessions, not of "
-                + current.yamlName()
-                + " sessions");
+                + " "
+                + noun
+                + ", not of "
+                + yamlName.apply(current)
+                + " "
+                + noun);
   }
 
   private AwsSession readAws(Section s, ValueOrigin origin, String name) {
@@ -489,7 +504,8 @@ final class ConfigReader {
     StoreType storeType = type.get();
     List<String> allowed = new ArrayList<>(STORE_COMMON_KEYS);
     allowed.addAll(STORE_KEYS.get(storeType));
-    checkKeys(s, allowed, key -> ownerOfStoreKey(key, storeType));
+    checkKeys(
+        s, allowed, key -> ownerOfKey(key, storeType, STORE_KEYS, StoreType::yamlName, "stores"));
 
     ValueOrigin origin = new ValueOrigin(file, path, mapping.line());
     int priority = integer(s, "priority", CloudStoreConfig.DEFAULT_PRIORITY);
@@ -564,24 +580,6 @@ final class ConfigReader {
               + article(wanted.get().yamlName())
               + " session");
     }
-  }
-
-  private static Optional<String> ownerOfStoreKey(String key, StoreType current) {
-    List<String> owners =
-        java.util.Arrays.stream(StoreType.values())
-            .filter(t -> t != current && STORE_KEYS.get(t).contains(key))
-            .map(StoreType::yamlName)
-            .toList();
-    return owners.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            "'"
-                + key
-                + "' is a key of "
-                + String.join(", ", owners)
-                + " stores, not of "
-                + current.yamlName()
-                + " stores");
   }
 
   // The warning goes on the cloud stores of a shared priority: a keystore's priority is often
