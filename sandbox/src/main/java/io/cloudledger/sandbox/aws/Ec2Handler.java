@@ -14,7 +14,6 @@ import io.cloudledger.sandbox.http.Xml;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ final class Ec2Handler implements AwsServiceHandler {
 
   @Override
   public SandboxResponse handle(SandboxRequest request, SigV4Scope scope) {
-    Map<String, String> params = new HashMap<>(request.queryParameters());
-    params.putAll(SandboxRequest.decodeForm(request.bodyText()));
+    Map<String, String> params = request.queryProtocolParameters();
     String action = params.getOrDefault("Action", "");
     Optional<AwsCaller> caller =
         identities.resolve(scope.accessKeyId(), request.header("x-amz-security-token"));

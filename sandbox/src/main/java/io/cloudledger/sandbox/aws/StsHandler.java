@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +35,7 @@ final class StsHandler implements AwsServiceHandler {
 
   @Override
   public SandboxResponse handle(SandboxRequest request, SigV4Scope scope) {
-    Map<String, String> params = new HashMap<>(request.queryParameters());
-    params.putAll(SandboxRequest.decodeForm(request.bodyText()));
+    Map<String, String> params = request.queryProtocolParameters();
     String action = params.getOrDefault("Action", "");
     Optional<AwsCaller> caller =
         identities.resolve(scope.accessKeyId(), request.header("x-amz-security-token"));

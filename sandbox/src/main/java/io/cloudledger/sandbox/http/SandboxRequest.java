@@ -29,6 +29,16 @@ public record SandboxRequest(
     return decodeForm(rawQuery);
   }
 
+  /**
+   * The parameters of an AWS Query-protocol call (STS, EC2, IAM): those of the query string plus
+   * those of the form body, which win; SDKs send them in the body, other tools in the query.
+   */
+  public Map<String, String> queryProtocolParameters() {
+    Map<String, String> parameters = new LinkedHashMap<>(queryParameters());
+    parameters.putAll(decodeForm(bodyText()));
+    return parameters;
+  }
+
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
