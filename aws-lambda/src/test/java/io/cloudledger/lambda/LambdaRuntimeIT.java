@@ -147,13 +147,26 @@ class LambdaRuntimeIT {
     assertThat(JSON.readTree(trigger.answer().get("body").asText()).get("requestId").asText())
         .isNotBlank();
     assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(1);
+
+    // The worker's first event syncs two sandbox accounts; three records are bad on purpose.
+    Run worker =
+        runOnce(
+            "io.cloudledger.lambda.SyncWorkerHandler",
+            fixture("sqs_event.json")
+                .replace("ACCOUNT_0", aws.accountId(0))
+                .replace("ACCOUNT_1", aws.accountId(1)));
+
+    assertThat(worker.answer().get("batchItemFailures")).hasSize(3);
     System.out.printf(
         "RIC: FanOutHandler init %.2f s, first invoke %.3f s; SyncTriggerHandler init %.2f s,"
-            + " first invoke %.3f s; shaded jar %d bytes%n",
+            + " first invoke %.3f s; SyncWorkerHandler init %.2f s, first invoke %.3f s;"
+            + " shaded jar %d bytes%n",
         fanOut.initSeconds(),
         fanOut.firstInvokeSeconds(),
         trigger.initSeconds(),
         trigger.firstInvokeSeconds(),
+        worker.initSeconds(),
+        worker.firstInvokeSeconds(),
         Files.size(shadedJar()));
   }
 }
