@@ -190,6 +190,16 @@ public final class AzureClients {
     return settings;
   }
 
+  /** The session's credential, for data-plane clients (Key Vault, Graph) beside ARM's. */
+  public TokenCredential credential() {
+    return credential;
+  }
+
+  /** The session's one HTTP client (the JDK's), for data-plane clients beside ARM's. */
+  public HttpClient httpClient() {
+    return httpClient;
+  }
+
   private Managers managers(String subscriptionId) {
     return managers.computeIfAbsent(
         subscriptionId.toLowerCase(Locale.ROOT),
