@@ -2,7 +2,6 @@ package io.cloudledger.azure.secrets;
 
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
-import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.util.polling.SyncPoller;
 import com.azure.security.keyvault.secrets.SecretClient;
@@ -87,10 +86,7 @@ public final class AzureKeyVaultStore implements SecretStore {
             .vaultUrl(sdkUrl)
             .credential(clients.credential())
             .httpClient(clients.httpClient())
-            .retryPolicy(
-                new RetryPolicy(
-                    new ExponentialBackoff(
-                        settings.maxRetries(), settings.baseDelay(), settings.maxDelay())));
+            .retryPolicy(new RetryPolicy(new NetworkOnlyRetry(settings)));
     if (plainHttp) {
       builder.addPolicy(new HttpsToHttpPolicy(vaultUrl));
     }
