@@ -114,6 +114,11 @@ public final class AzureKeyVaultStore implements SecretStore {
     return true;
   }
 
+  /** The rotation labels of this vault's secrets (see {@link KeyVaultVersions}). */
+  public KeyVaultVersions versions() {
+    return new KeyVaultVersions(client);
+  }
+
   /** The Key Vault name of secret {@code secretName}. */
   public String vaultName(String secretName) {
     return KeyVaultNames.encode(prefix, secretName);

@@ -195,6 +195,11 @@ public final class AzureClients {
     return credential;
   }
 
+  /** Where the session's ARM and Azure AD calls go (and which endpoint is plain http). */
+  public AzureEndpoints endpoints() {
+    return endpoints;
+  }
+
   /** The session's one HTTP client (the JDK's), for data-plane clients beside ARM's. */
   public HttpClient httpClient() {
     return httpClient;
