@@ -1,6 +1,9 @@
 package io.cloudledger.cli;
 
 import io.cloudledger.azure.secrets.AzureKeyVaultStore;
+import io.cloudledger.azure.secrets.GraphApplications;
+import io.cloudledger.azure.secrets.KeyVaultRotations;
+import io.cloudledger.azure.secrets.ServicePrincipalSecretTarget;
 import io.cloudledger.azure.session.AzureClientSettings;
 import io.cloudledger.azure.session.AzureClients;
 import io.cloudledger.core.config.AzureSession;
@@ -8,6 +11,8 @@ import io.cloudledger.core.config.CloudStoreConfig;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SessionType;
+import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +39,26 @@ final class AzureSecretStores {
         resolver.resolveOptionalText(store.prefix()).orElse(""),
         resolver.resolveUrl(store.vaultUrl()),
         clients(store.sessionName()));
+  }
+
+  /**
+   * Rotations of the secrets in {@code store}; an {@code azure-sp-secret} target calls Graph with
+   * the credential of the session its {@code cloudledger:session} tag names (default: the store's).
+   * Graph is Microsoft's public one, or the session's own endpoint when that is a local plain-http
+   * one (the sandbox serves ARM and Graph on one base URL).
+   */
+  KeyVaultRotations rotations(CloudStoreConfig.AzureKeyVault store, Clock clock) {
+    return new KeyVaultRotations(
+        store(store),
+        (session, grace) -> {
+          AzureClients target = clients(session.orElse(store.sessionName()));
+          URI graph = target.endpoints().plainHttp().orElse(GraphApplications.PUBLIC_GRAPH);
+          return new ServicePrincipalSecretTarget(
+              GraphApplications.create(target, graph),
+              ServicePrincipalSecretTarget.tokenProbe(target),
+              clock,
+              ServicePrincipalSecretTarget.Settings.withGracePeriod(grace));
+        });
   }
 
   /** The clients of the Azure session {@code sessionName}, opened on first use. */
