@@ -30,8 +30,8 @@ import java.util.Optional;
  * /applications(appId='..')} (its password credentials), {@code addPassword} and {@code
  * removePassword}. They go through an azure-core {@link HttpPipeline} with the session's credential
  * (scope {@code https://graph.microsoft.com/.default}) and HTTP client rather than the {@code
- * microsoft-graph} SDK: that SDK (with Kiota and its generated models) adds tens of MB to the
- * deployable for three REST calls.
+ * microsoft-graph} SDK: its 6.55.0 jar alone is 57 MB (every Graph model, generated), before
+ * Kiota's runtime, for three REST calls; the Key Vault secrets client is 85 KB.
  */
 public final class GraphApplications {
   /** Graph's token scope; the same for every Graph endpoint the calls go to. */

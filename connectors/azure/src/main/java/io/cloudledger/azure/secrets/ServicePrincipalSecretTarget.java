@@ -21,9 +21,11 @@ import java.util.Optional;
  * Application.ReadWrite.All}:
  *
  * <ul>
- *   <li>create: {@code addPassword} (Entra ID chooses the secret, so it is made here); a password
- *       named by this target that is newer than the current one and neither current nor previous —
- *       left by a create that crashed before its value was stored — is removed first;
+ *   <li>create: {@code addPassword} (Entra ID chooses the secret, so it is made here); the previous
+ *       secret is removed first if its grace period (counted from the current secret's creation) is
+ *       over, as a finish within the grace period left it; a password named by this target that is
+ *       newer than the current one and neither current nor previous — left by a create that crashed
+ *       before its value was stored — is removed first;
  *   <li>set: checks the new password still exists (it is live from creation);
  *   <li>test: a client-credentials token request with the new secret, retried while Entra ID
  *       propagates it (new secrets can take a while to be accepted everywhere);
@@ -134,6 +136,12 @@ public final class ServicePrincipalSecretTarget implements RotationTarget {
       }
     }
     Instant now = clock.instant();
+    if (previousKeyId.isPresent()
+        && !previousKeyId.get().equalsIgnoreCase(currentSecret.keyId())
+        && !now.isBefore(currentStart.plus(settings.gracePeriod()))) {
+      // A finish that ran within the grace period left the previous secret: retire it now.
+      graph.removePassword(appId, previousKeyId.get());
+    }
     return graph
         .addPassword(
             currentSecret.tenantId(),

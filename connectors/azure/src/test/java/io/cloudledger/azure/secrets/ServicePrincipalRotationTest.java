@@ -177,6 +177,21 @@ class ServicePrincipalRotationTest {
   }
 
   @Test
+  void nextRotationsCreate_afterTheGracePeriod_removesThePreviousSecret_currentKeepsWorking() {
+    runUpTo(Duration.ofHours(1), RotationStep.FINISH);
+    ServicePrincipalSecret first = atStage(SecretVersions.CURRENT);
+    assertThat(getsToken(initial)).as("within grace").isTrue();
+
+    clock.advance(Duration.ofHours(2));
+    rotation(Duration.ofHours(1)).create(vaultName, OTHER_TOKEN);
+
+    assertThat(getsToken(initial)).as("previous secret retired by the next create").isFalse();
+    assertThat(getsToken(first)).as("current secret until the next finish").isTrue();
+    assertThat(passwordKeyIds())
+        .containsExactlyInAnyOrder(first.keyId(), atStage(SecretVersions.PENDING).keyId());
+  }
+
+  @Test
   void createThatCrashedAfterAddPassword_leavesAnOrphanThatTheRerunRemoves() {
     // Added by a create that crashed before its value reached Key Vault.
     azure
