@@ -22,10 +22,6 @@ final class AzureTokens {
     return token;
   }
 
-  Optional<String> clientOf(String token) {
-    return lookup(token).map(IssuedToken::clientId);
-  }
-
   Optional<IssuedToken> lookup(String token) {
     return Optional.ofNullable(issued.get(token));
   }

@@ -53,8 +53,7 @@ public final class KeyVaultVersions implements VersionedSecrets {
   }
 
   /** A version as listed: its rotation id, Key Vault id, creation and whether it is enabled. */
-  private record Listed(
-      String id, String vaultVersion, Instant created, boolean enabled, Map<String, String> tags) {}
+  private record Listed(String id, String vaultVersion, Instant created, boolean enabled) {}
 
   @Override
   public SecretVersions versions(String secretId) {
@@ -216,8 +215,7 @@ public final class KeyVaultVersions implements VersionedSecrets {
       List<Listed> listed = new ArrayList<>();
       for (SecretProperties p : client.listPropertiesOfSecretVersions(name)) {
         listed.add(
-            new Listed(
-                id(p), p.getVersion(), created(p), !Boolean.FALSE.equals(p.isEnabled()), tags(p)));
+            new Listed(id(p), p.getVersion(), created(p), !Boolean.FALSE.equals(p.isEnabled())));
       }
       // Stable: versions created in the same second keep Key Vault's order.
       listed.sort(Comparator.comparing(Listed::created));
