@@ -81,21 +81,22 @@ class KeyVaultRouteSdkTest {
   void challengeResourceVerification_refusesTheSandboxHost_unlessDisabled() {
     // Key Vault's real resource (vault.azure.net) is not a parent domain of a local host, so the
     // SDK's check must be off against the sandbox (AzureKeyVaultStore turns it off outside Key
-    // Vault's domains). The SDK caches challenges per host and port, statically: "localhost" is
-    // used by no other client here, so this client sees the challenge itself.
-    java.net.URI localhost = java.net.URI.create("http://localhost:" + azure.vaultUrl().getPort());
-    SecretClient verifying =
-        new SecretClientBuilder()
-            .vaultUrl("https://localhost:" + azure.vaultUrl().getPort())
-            .credential(azure.clients.credential())
-            .httpClient(azure.clients.httpClient())
-            .addPolicy(new HttpsToHttpPolicy(localhost))
-            // The refusal is an exception the retry policy would otherwise retry three times.
-            .retryPolicy(new RetryPolicy(new FixedDelay(0, Duration.ZERO)))
-            .buildClient();
+    // Vault's domains). The SDK caches challenges per host and port, JVM-wide: a sandbox of its
+    // own gives this client a port no other client has seen, so it meets the challenge itself.
+    try (SandboxKeyVault fresh = new SandboxKeyVault()) {
+      SecretClient verifying =
+          new SecretClientBuilder()
+              .vaultUrl(fresh.vaultUrl().toString().replace("http://", "https://"))
+              .credential(fresh.clients.credential())
+              .httpClient(fresh.clients.httpClient())
+              .addPolicy(new HttpsToHttpPolicy(fresh.vaultUrl()))
+              // The refusal is an exception the retry policy would otherwise retry three times.
+              .retryPolicy(new RetryPolicy(new FixedDelay(0, Duration.ZERO)))
+              .buildClient();
 
-    assertThatThrownBy(() -> verifying.getSecret("sdk-anything"))
-        .hasMessageContaining("does not match the requested domain");
+      assertThatThrownBy(() -> verifying.getSecret("sdk-anything"))
+          .hasMessageContaining("does not match the requested domain");
+    }
   }
 
   @Test
