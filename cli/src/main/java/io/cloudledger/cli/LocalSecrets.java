@@ -70,6 +70,20 @@ final class LocalSecrets {
             .orElse(null);
     for (CloudStoreConfig cloudStore :
         config.map(c -> c.secretsManager().cloudStores()).orElse(List.of())) {
+      if (cloudStore instanceof CloudStoreConfig.AzureKeyVault azureStore) {
+        try {
+          stores.add(
+              new AzureSecretStores(config.get(), localResolver(environment, List.copyOf(stores)))
+                  .store(azureStore));
+        } catch (RuntimeException e) {
+          err.println(
+              "cloudledger: warning: secret store '"
+                  + cloudStore.name()
+                  + "' skipped: "
+                  + ErrorMapping.describe(e));
+        }
+        continue;
+      }
       if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager
           || cloudStore instanceof CloudStoreConfig.HashiCorpVault) {
         try {

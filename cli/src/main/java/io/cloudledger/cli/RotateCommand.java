@@ -2,6 +2,7 @@ package io.cloudledger.cli;
 
 import io.cloudledger.aws.secrets.AwsSecretsManagerStore;
 import io.cloudledger.aws.secrets.SecretsManagerVersions;
+import io.cloudledger.azure.secrets.KeyVaultRotations;
 import io.cloudledger.core.config.CloudStoreConfig;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +40,10 @@ import picocli.CommandLine.Spec;
     name = "rotate",
     mixinStandardHelpOptions = true,
     description = {
-      "Rotate a secret in an AWS Secrets Manager store (store_type: aws in cloud_stores).",
+      "Rotate a secret in an AWS Secrets Manager store (store_type: aws in cloud_stores)",
+      "or an Azure Key Vault store (store_type: azure; --store names it, or it is the only kind).",
+      "In Key Vault, the current version's tags configure it the same way, with target",
+      "azure-sp-secret (an app registration's client secret, via Graph) or random-password.",
       "The secret's tag cloudledger:rotation-target says what to rotate: random-password or",
       "aws-iam-key (then cloudledger:session and cloudledger:grace-period apply).",
       "Without --step all four steps run; a pending rotation is resumed where it stopped."
@@ -63,7 +68,10 @@ final class RotateCommand implements Callable<Integer> {
       description = "The rotation's token (the new version id); default: the pending one, or new.")
   String token;
 
-  @Option(names = "--store", paramLabel = "NAME", description = "The AWS store to use.")
+  @Option(
+      names = "--store",
+      paramLabel = "NAME",
+      description = "The AWS or Azure Key Vault store to use.")
   String store;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file.")
@@ -80,6 +88,10 @@ final class RotateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path file = ConfigLocation.require(environment, config);
     CloudledgerConfig loaded = ConfigLoader.load(file);
+    Optional<CloudStoreConfig.AzureKeyVault> keyVault = keyVaultStore(loaded);
+    if (keyVault.isPresent()) {
+      return rotateInKeyVault(loaded, keyVault.get(), file, steps, err, format);
+    }
     CloudStoreConfig.AwsSecretsManager storeConfig = awsStore(loaded);
     SecretsManager secrets = LocalSecrets.open(environment, file, err);
     ConfigResolver resolver = new ConfigResolver(environment.env(), secrets::get);
@@ -129,6 +141,55 @@ final class RotateCommand implements Callable<Integer> {
                   + "' in secrets_manager.cloud_stores");
     }
     return candidates.getFirst();
+  }
+
+  /**
+   * The Key Vault store to rotate in: the one {@code --store} names, or the first by priority when
+   * no AWS store is configured; empty when the rotation is Secrets Manager's.
+   */
+  private Optional<CloudStoreConfig.AzureKeyVault> keyVaultStore(CloudledgerConfig loaded) {
+    List<CloudStoreConfig> cloudStores = loaded.secretsManager().cloudStores();
+    boolean anyAws =
+        cloudStores.stream().anyMatch(CloudStoreConfig.AwsSecretsManager.class::isInstance);
+    return cloudStores.stream()
+        .filter(CloudStoreConfig.AzureKeyVault.class::isInstance)
+        .map(CloudStoreConfig.AzureKeyVault.class::cast)
+        .filter(s -> store != null ? s.name().equals(store) : !anyAws)
+        .min(Comparator.comparingInt(CloudStoreConfig.AzureKeyVault::priority));
+  }
+
+  /** The same four steps with Key Vault as the versioned store (labels kept by tags). */
+  private int rotateInKeyVault(
+      CloudledgerConfig loaded,
+      CloudStoreConfig.AzureKeyVault storeConfig,
+      Path file,
+      List<RotationStep> steps,
+      PrintWriter err,
+      OutputFormat format) {
+    SecretsManager secrets = LocalSecrets.open(environment, file, err);
+    ConfigResolver resolver = new ConfigResolver(environment.env(), secrets::get);
+    AzureSecretStores azure = new AzureSecretStores(loaded, resolver);
+    String vaultName = azure.store(storeConfig).vaultName(secretId);
+    KeyVaultRotations rotations = azure.rotations(storeConfig, Clock.systemUTC());
+    Rotation rotation = rotations.forSecret(vaultName);
+    String rotationToken =
+        token != null
+            ? token
+            : rotations
+                .versions()
+                .versions(vaultName)
+                .withStage(SecretVersions.PENDING)
+                .filter(v -> !v.has(SecretVersions.CURRENT))
+                .map(SecretVersion::versionId)
+                .orElseGet(() -> UUID.randomUUID().toString());
+    List<StepResult> results = new ArrayList<>();
+    for (RotationStep s : steps) {
+      StepResult result = rotation.step(s, vaultName, rotationToken);
+      results.add(result);
+      err.println("cloudledger: " + s.cliName() + ": " + result.detail());
+    }
+    print(format, vaultName, rotationToken, results);
+    return ExitCodes.OK;
   }
 
   /** Resumes the pending rotation if there is one, so a re-run after a crash completes it. */

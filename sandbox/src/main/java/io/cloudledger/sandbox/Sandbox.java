@@ -1,7 +1,10 @@
 package io.cloudledger.sandbox;
 
 import io.cloudledger.sandbox.aws.AwsRoute;
+import io.cloudledger.sandbox.azure.AzureDirectory;
 import io.cloudledger.sandbox.azure.AzureRoute;
+import io.cloudledger.sandbox.azure.GraphRoute;
+import io.cloudledger.sandbox.azure.KeyVaultRoute;
 import io.cloudledger.sandbox.estate.Estate;
 import io.cloudledger.sandbox.estate.EstateChange;
 import io.cloudledger.sandbox.fault.FaultInjector;
@@ -33,6 +36,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxEndpoints endpoints;
   private final AzurePrincipal azurePrincipal;
   private final GcpServiceAccount gcpAccount;
+  private final AzureDirectory azureDirectory;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -51,7 +55,13 @@ public final class Sandbox implements AutoCloseable {
     this.gcpAccount = GcpServiceAccount.create(gcpHomeProject(estate));
     GcpRoute gcp = new GcpRoute(estate, gcpAccount, counters, faults);
     VaultRoute vault = new VaultRoute(Clock.systemUTC());
-    this.server = SandboxHttpServer.start(options.port(), List.of(admin, aws, azure, gcp, vault));
+    this.azureDirectory = azure.directory();
+    KeyVaultRoute keyVault =
+        new KeyVaultRoute(azureDirectory, azurePrincipal, counters, Clock.systemUTC());
+    GraphRoute graph = new GraphRoute(azureDirectory, counters);
+    this.server =
+        SandboxHttpServer.start(
+            options.port(), List.of(admin, aws, azure, gcp, vault, keyVault, graph));
     this.endpoints = SandboxEndpoints.of(server.baseUri());
   }
 
@@ -98,6 +108,14 @@ public final class Sandbox implements AutoCloseable {
   /** The service principal the Azure token endpoint accepts (client-credentials flow). */
   public AzurePrincipal azurePrincipal() {
     return azurePrincipal;
+  }
+
+  /**
+   * The Entra ID directory behind the token endpoint and Graph: app registrations and their
+   * passwords (register an app to rotate its secret).
+   */
+  public AzureDirectory azureDirectory() {
+    return azureDirectory;
   }
 
   public Estate estate() {

@@ -55,7 +55,7 @@ public final class AzureRoute implements Route {
   private final AzureSandboxOptions options;
   private final CallCounters counters;
   private final FaultInjector faults;
-  private final AzureTokens tokens = new AzureTokens();
+  private final AzureDirectory directory;
   private final Map<String, ListOperation> operations;
 
   public AzureRoute(
@@ -69,6 +69,7 @@ public final class AzureRoute implements Route {
     this.options = options;
     this.counters = counters;
     this.faults = faults;
+    this.directory = new AzureDirectory(principal, java.time.Clock.systemUTC());
     // The api-versions the pinned SDK managers send, plus the ones of the published examples.
     this.operations =
         Map.of(
@@ -139,7 +140,8 @@ public final class AzureRoute implements Route {
               + form.getOrDefault("grant_type", "")
               + "'.");
     }
-    if (!principal.clientId().equals(form.get("client_id"))) {
+    String clientId = form.getOrDefault("client_id", "");
+    if (directory.applicationByAppId(clientId).isEmpty()) {
       return ArmError.oauth(
           400,
           "unauthorized_client",
@@ -149,7 +151,7 @@ public final class AzureRoute implements Route {
               + tenant
               + "'.");
     }
-    if (!principal.clientSecret().equals(form.get("client_secret"))) {
+    if (!directory.acceptsSecret(clientId, form.get("client_secret"))) {
       // Never echo the secret that was sent.
       return ArmError.oauth(
           401,
@@ -157,14 +159,14 @@ public final class AzureRoute implements Route {
           "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the"
               + " request is the client secret value, not the client secret ID, for a secret"
               + " added to app '"
-              + principal.clientId()
+              + clientId
               + "'.");
     }
     ObjectNode body = ArmResources.JSON.createObjectNode();
     body.put("token_type", "Bearer");
     body.put("expires_in", 3599);
     body.put("ext_expires_in", 3599);
-    body.put("access_token", tokens.issue(principal.clientId()));
+    body.put("access_token", directory.issueToken(clientId, audience(form.get("scope"))));
     return json(200, body, Map.of());
   }
 
@@ -339,7 +341,28 @@ public final class AzureRoute implements Route {
     return request
         .header("authorization")
         .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-        .flatMap(h -> tokens.clientOf(h.substring(7).strip()));
+        .flatMap(h -> directory.token(h.substring(7).strip()))
+        .map(AzureTokens.IssuedToken::clientId);
+  }
+
+  /** The app registrations, passwords and tokens that Key Vault and Graph share with this route. */
+  public AzureDirectory directory() {
+    return directory;
+  }
+
+  /**
+   * A token's audience: the requested resource scope without {@code /.default}. MSAL adds the
+   * OpenID scopes ({@code openid profile offline_access}) to every request; they name no resource.
+   */
+  private static String audience(String scope) {
+    String resource =
+        java.util.Arrays.stream(scope == null ? new String[0] : scope.strip().split("\\s+"))
+            .filter(s -> !Set.of("openid", "profile", "offline_access", "").contains(s))
+            .findFirst()
+            .orElse("");
+    return resource.endsWith("/.default")
+        ? resource.substring(0, resource.length() - "/.default".length())
+        : resource;
   }
 
   /**

@@ -6,20 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Bearer tokens the sandbox's token endpoint issued, and to which client. */
+/** Bearer tokens the sandbox's token endpoint issued: to which client, for which audience. */
 final class AzureTokens {
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, String> clients = new ConcurrentHashMap<>();
+  /** What a token was issued for; the audience is the requested scope without {@code /.default}. */
+  record IssuedToken(String clientId, String audience) {}
 
-  String issue(String clientId) {
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, IssuedToken> issued = new ConcurrentHashMap<>();
+
+  String issue(String clientId, String audience) {
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String token = "sbx-aad." + HexFormat.of().formatHex(bytes);
-    clients.put(token, clientId);
+    issued.put(token, new IssuedToken(clientId, audience));
     return token;
   }
 
-  Optional<String> clientOf(String token) {
-    return Optional.ofNullable(clients.get(token));
+  Optional<IssuedToken> lookup(String token) {
+    return Optional.ofNullable(issued.get(token));
   }
 }

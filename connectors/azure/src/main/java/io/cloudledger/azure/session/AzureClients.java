@@ -190,6 +190,21 @@ public final class AzureClients {
     return settings;
   }
 
+  /** The session's credential, for data-plane clients (Key Vault, Graph) beside ARM's. */
+  public TokenCredential credential() {
+    return credential;
+  }
+
+  /** Where the session's ARM and Azure AD calls go (and which endpoint is plain http). */
+  public AzureEndpoints endpoints() {
+    return endpoints;
+  }
+
+  /** The session's one HTTP client (the JDK's), for data-plane clients beside ARM's. */
+  public HttpClient httpClient() {
+    return httpClient;
+  }
+
   private Managers managers(String subscriptionId) {
     return managers.computeIfAbsent(
         subscriptionId.toLowerCase(Locale.ROOT),

@@ -14,12 +14,12 @@ import reactor.core.publisher.Mono;
  * and authority hosts, so a plain-http endpoint (the sandbox, a local proxy) is configured as https
  * and downgraded here, after the token was attached.
  */
-final class HttpsToHttpPolicy implements HttpPipelinePolicy {
+public final class HttpsToHttpPolicy implements HttpPipelinePolicy {
   private final String httpsPrefix;
   private final String httpPrefix;
 
   /** Rewrites requests to {@code endpoint}'s host and port ({@code http://host:port}). */
-  HttpsToHttpPolicy(URI endpoint) {
+  public HttpsToHttpPolicy(URI endpoint) {
     String authority = endpoint.getRawAuthority().toLowerCase(Locale.ROOT);
     this.httpsPrefix = "https://" + authority;
     this.httpPrefix = "http://" + authority;
