@@ -107,7 +107,8 @@ final class SecretManagerHandler {
       return GoogleApiErrors.unauthenticated();
     }
     Optional<GcpProject> project = project(projectRef);
-    String resource = decode(request.path()).substring("/v1/".length());
+    String resource =
+        decode(request.path()).substring("/v1/".length()).replaceFirst(":[a-zA-Z]+$", "");
     if (project.isEmpty()) {
       counters.recordCall(call.permission, CallCounters.UNKNOWN_ACCOUNT);
       return GoogleApiErrors.permissionDenied(call.permission, resource);
