@@ -71,15 +71,21 @@ final class LocalSecrets {
     for (CloudStoreConfig cloudStore :
         config.map(c -> c.secretsManager().cloudStores()).orElse(List.of())) {
       if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager
-          || cloudStore instanceof CloudStoreConfig.HashiCorpVault) {
+          || cloudStore instanceof CloudStoreConfig.HashiCorpVault
+          || cloudStore instanceof CloudStoreConfig.GcpSecretManager) {
         try {
           stores.add(
-              cloudStore instanceof CloudStoreConfig.AwsSecretsManager awsStore
-                  ? aws.store(awsStore)
-                  : VaultStores.open(
-                      (CloudStoreConfig.HashiCorpVault) cloudStore,
-                      localResolver(environment, List.copyOf(stores)),
-                      environment.env()));
+              switch (cloudStore) {
+                case CloudStoreConfig.AwsSecretsManager awsStore -> aws.store(awsStore);
+                case CloudStoreConfig.GcpSecretManager gcpStore ->
+                    GcpSecretStores.open(
+                        gcpStore, config.get(), localResolver(environment, List.copyOf(stores)));
+                default ->
+                    VaultStores.open(
+                        (CloudStoreConfig.HashiCorpVault) cloudStore,
+                        localResolver(environment, List.copyOf(stores)),
+                        environment.env());
+              });
         } catch (RuntimeException e) {
           // One store that cannot be opened must not take the local ones down with it.
           err.println(
