@@ -2,8 +2,13 @@ package io.cloudledger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.cloudledger.core.secrets.SecretsManager;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
+import io.cloudledger.sandbox.fault.FaultPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code secrets} with a {@code store_type: gcp} cloud store, against the sandbox's Secret Manager.
@@ -84,6 +90,66 @@ class GcpSecretStoreCommandTest {
     // The first addVersion finds no secret (404), so the store creates it and adds again.
     assertThat(sandbox.counters().calls("secretmanager.secrets.create", project)).isEqualTo(1);
     assertThat(sandbox.counters().calls("secretmanager.versions.add", project)).isEqualTo(2);
+  }
+
+  @Test
+  void failingStoreWithABackup_writesTheBackupKeystore_warningNamesBoth_neverTheValue()
+      throws IOException {
+    Files.writeString(
+        home.resolve("cloudledger.yaml"),
+        Files.readString(home.resolve("cloudledger.yaml"))
+            .replace("prefix: cl- }", "prefix: cl-, backup: keystore-user }"));
+    sandbox.faults().replace(FaultPlan.parse("secretmanager.versions.add:error5xx=1"));
+
+    // The warning is a log line (stderr in a real run); capture it from the logger.
+    Logger logger = (Logger) LoggerFactory.getLogger(SecretsManager.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    CliRunner.Result set;
+    try {
+      set =
+          cli()
+              .stdin(VALUE + "\n")
+              .run("secrets", "set", "db_password", "--value-stdin", "--store", "gcp_secrets");
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(set.exitCode()).as(set.stderr()).isZero();
+    assertThat(set.stderr())
+        .contains(
+            "stored secret 'db_password' in keystore-user (the backup store of 'gcp_secrets',"
+                + " which failed)");
+    String warnings =
+        String.join(
+            "\n",
+            log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+    assertThat(warnings)
+        .contains(
+            "WARN secret store 'gcp_secrets' failed while writing secret 'db_password'; writing it"
+                + " to backup store 'keystore-user'")
+        .doesNotContain(VALUE);
+    assertThat(set.all()).doesNotContain(VALUE);
+    sandbox.faults().replace(FaultPlan.none());
+    CliRunner.Result get = cli().run("secrets", "get", "db_password", "--store", "keystore-user");
+    assertThat(get.stdout()).contains(VALUE);
+    assertThat(cli().run("secrets", "get", "db_password", "--store", "gcp_secrets").exitCode())
+        .isNotZero();
+  }
+
+  @Test
+  void failingStoreWithoutABackup_failsTheWrite_andStoresNothingLocally() {
+    sandbox.faults().replace(FaultPlan.parse("secretmanager.versions.add:error5xx=1"));
+
+    CliRunner.Result set =
+        cli()
+            .stdin(VALUE + "\n")
+            .run("secrets", "set", "db_password", "--value-stdin", "--store", "gcp_secrets");
+
+    assertThat(set.exitCode()).isNotZero();
+    assertThat(set.stderr()).contains("gcp_secrets").doesNotContain("keystore-user");
+    assertThat(set.all()).doesNotContain(VALUE);
   }
 
   @Test
