@@ -9,8 +9,13 @@ import io.cloudledger.core.config.AwsSession;
 import io.cloudledger.core.config.CloudStoreConfig;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.config.SessionType;
+import io.cloudledger.gcp.secrets.GcpServiceAccountKeyTarget;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -50,7 +55,33 @@ final class AwsSecretStores {
         (session, grace) -> {
           AwsClients target = clients(session.orElse(store.sessionName()));
           return new IamAccessKeyTarget(target::iamSignedBy, target::stsSignedBy, clock, grace);
-        });
+        },
+        Map.of(
+            GcpServiceAccountKeyTarget.KIND,
+            (session, grace) ->
+                new GcpServiceAccountKeyTarget(
+                    session.map(this::gcpIamEndpoint).orElse(GcpServiceAccountKeyTarget.GOOGLE_IAM),
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    clock,
+                    grace)));
+  }
+
+  /**
+   * The IAM endpoint of GCP session {@code name}: its {@code endpoint_url}, else Google's. The
+   * key's own credentials authorize the calls, so only the endpoint comes from the session.
+   */
+  private URI gcpIamEndpoint(String name) {
+    GcpSession session =
+        config.sessions(SessionType.GCP).stream()
+            .filter(s -> s.name().equals(name))
+            .map(GcpSession.class::cast)
+            .findFirst()
+            .orElseThrow(
+                () -> CliException.usage("no GCP session named '" + name + "' in cloud_sessions"));
+    return resolver
+        .resolveOptionalText(session.endpointUrl())
+        .map(URI::create)
+        .orElse(GcpServiceAccountKeyTarget.GOOGLE_IAM);
   }
 
   /** The Secrets Manager client of {@code store}. */

@@ -15,9 +15,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link SecretsManager} the CLI uses: the environment, the user keystore and the app
@@ -85,15 +89,21 @@ final class LocalSecrets {
         continue;
       }
       if (cloudStore instanceof CloudStoreConfig.AwsSecretsManager
-          || cloudStore instanceof CloudStoreConfig.HashiCorpVault) {
+          || cloudStore instanceof CloudStoreConfig.HashiCorpVault
+          || cloudStore instanceof CloudStoreConfig.GcpSecretManager) {
         try {
           stores.add(
-              cloudStore instanceof CloudStoreConfig.AwsSecretsManager awsStore
-                  ? aws.store(awsStore)
-                  : VaultStores.open(
-                      (CloudStoreConfig.HashiCorpVault) cloudStore,
-                      localResolver(environment, List.copyOf(stores)),
-                      environment.env()));
+              switch (cloudStore) {
+                case CloudStoreConfig.AwsSecretsManager awsStore -> aws.store(awsStore);
+                case CloudStoreConfig.GcpSecretManager gcpStore ->
+                    GcpSecretStores.open(
+                        gcpStore, config.get(), localResolver(environment, List.copyOf(stores)));
+                default ->
+                    VaultStores.open(
+                        (CloudStoreConfig.HashiCorpVault) cloudStore,
+                        localResolver(environment, List.copyOf(stores)),
+                        environment.env());
+              });
         } catch (RuntimeException e) {
           // One store that cannot be opened must not take the local ones down with it.
           err.println(
@@ -112,8 +122,38 @@ final class LocalSecrets {
               + cloudStore.describe()
               + ") is not supported by this version yet; skipped");
     }
+    Map<String, String> backups = openedBackups(config, stores, err);
     err.flush();
-    return new SecretsManager(stores);
+    return new SecretsManager(stores, backups);
+  }
+
+  /**
+   * The configured backup stores whose two stores are both open; a pair with a store that could not
+   * be opened is dropped with a warning rather than failing every command.
+   */
+  private static Map<String, String> openedBackups(
+      Optional<CloudledgerConfig> config, List<SecretStore> stores, PrintWriter err) {
+    Set<String> open = stores.stream().map(SecretStore::name).collect(Collectors.toSet());
+    Map<String, String> backups = new LinkedHashMap<>();
+    config
+        .map(c -> c.secretsManager().backups())
+        .orElse(Map.of())
+        .forEach(
+            (primary, backup) -> {
+              if (open.contains(primary) && open.contains(backup)) {
+                backups.put(primary, backup);
+              } else if (open.contains(primary)) {
+                err.println(
+                    "cloudledger: warning: backup store '"
+                        + backup
+                        + "' of secret store '"
+                        + primary
+                        + "' is not available; writes to '"
+                        + primary
+                        + "' will not fail over");
+              }
+            });
+    return backups;
   }
 
   /** Resolves a cloud store's session values from the environment and the local stores. */

@@ -114,7 +114,17 @@ final class SecretsCommand {
           options.store == null
               ? manager.set(name, value)
               : manager.set(name, value, options.store);
-      err().println("stored secret '" + name + "' in " + store);
+      String intended =
+          options.store == null ? manager.defaultWritableStore().name() : options.store;
+      err()
+          .println(
+              "stored secret '"
+                  + name
+                  + "' in "
+                  + store
+                  + (store.equals(intended)
+                      ? ""
+                      : " (the backup store of '" + intended + "', which failed)"));
       return ExitCodes.OK;
     }
 

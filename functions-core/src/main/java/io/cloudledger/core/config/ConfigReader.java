@@ -56,9 +56,10 @@ final class ConfigReader {
           SessionType.GCP,
           List.of("credentials", "project_ids", "endpoint_url"));
   private static final List<String> SECRETS_MANAGER_KEYS =
-      List.of("cloud_stores", "user_keystore", "app_keystore");
+      List.of("cloud_stores", "user_keystore", "app_keystore", "backup_store");
   private static final List<String> KEYSTORE_KEYS = List.of("path", "priority", "enabled");
-  private static final List<String> STORE_COMMON_KEYS = List.of("store_type", "priority", "prefix");
+  private static final List<String> STORE_COMMON_KEYS =
+      List.of("store_type", "priority", "prefix", "backup");
   private static final Map<StoreType, List<String>> STORE_KEYS =
       Map.of(
           StoreType.AWS, List.of("session_name", "region"),
@@ -91,6 +92,9 @@ final class ConfigReader {
   private final Map<String, Optional<SessionType>> sessionTypes = new LinkedHashMap<>();
 
   private final Map<String, String> sessionPaths = new HashMap<>();
+
+  /** Each cloud store's own {@code backup:} and where it was written, checked once all are read. */
+  private final Map<String, BackupReference> storeBackups = new LinkedHashMap<>();
 
   ConfigReader(Path file, Problems problems) {
     this.file = file;
@@ -435,9 +439,84 @@ final class ConfigReader {
                     .entries()
                     .values()
                     .forEach(entry -> readStore(cs, entry).ifPresent(stores::add)));
-    SecretsManagerConfig config = new SecretsManagerConfig(user, app, stores);
+    Map<String, String> backups = readBackups(sm, user, app, stores);
+    SecretsManagerConfig config = new SecretsManagerConfig(user, app, stores, backups);
     warnOnSharedPriorities(sm, config);
     return config;
+  }
+
+  private record BackupReference(String backup, String keyPath, int line) {}
+
+  /**
+   * Store name → the store that takes its writes while it fails: the store's own {@code backup},
+   * else {@code secrets_manager.backup_store}. Backups are named as the stores are at run time
+   * (cloud store names, {@code keystore-user}, {@code keystore-app}); one hop only, so a backup
+   * never fails over again.
+   */
+  private Map<String, String> readBackups(
+      Section sm, KeystoreConfig user, KeystoreConfig app, List<CloudStoreConfig> stores) {
+    Map<String, Boolean> writable = new LinkedHashMap<>();
+    writable.put(SecretsManagerConfig.USER_KEYSTORE_STORE, user.enabled());
+    writable.put(SecretsManagerConfig.APP_KEYSTORE_STORE, app.enabled());
+    stores.forEach(store -> writable.put(store.name(), true));
+    Optional<BackupReference> global =
+        word(sm, "backup_store", false)
+            .map(b -> new BackupReference(b, sm.keyPath("backup_store"), sm.line("backup_store")));
+    global.ifPresent(g -> checkBackup(g, null, writable));
+    Map<String, String> backups = new LinkedHashMap<>();
+    writable.forEach(
+        (store, enabled) -> {
+          if (!enabled) {
+            return;
+          }
+          BackupReference own = storeBackups.get(store);
+          if (own != null) {
+            if (checkBackup(own, store, writable)) {
+              backups.put(store, own.backup());
+            }
+          } else if (global.isPresent() && !global.get().backup().equals(store)) {
+            backups.put(store, global.get().backup());
+          }
+        });
+    return backups;
+  }
+
+  /** Whether {@code ref} names another enabled, writable store; reports why not. */
+  private boolean checkBackup(BackupReference ref, String store, Map<String, Boolean> writable) {
+    String backup = ref.backup();
+    if (backup.equals(store)) {
+      problems.error(
+          ref.keyPath(), ref.line(), "store '" + store + "' cannot be its own backup store");
+      return false;
+    }
+    if (backup.equals(SecretsManagerConfig.ENVIRONMENT_STORE)) {
+      problems.error(
+          ref.keyPath(),
+          ref.line(),
+          "store '"
+              + backup
+              + "' (the environment) is read-only and cannot take writes as a backup store");
+      return false;
+    }
+    if (!writable.containsKey(backup)) {
+      problems.error(
+          ref.keyPath(),
+          ref.line(),
+          "unknown backup store '"
+              + echo(backup)
+              + "'; configured stores: "
+              + String.join(", ", writable.keySet())
+              + ValueRules.didYouMean(backup, List.copyOf(writable.keySet())));
+      return false;
+    }
+    if (!writable.get(backup)) {
+      problems.error(
+          ref.keyPath(),
+          ref.line(),
+          "backup store '" + backup + "' is disabled (enabled: false) and cannot take writes");
+      return false;
+    }
+    return true;
   }
 
   private KeystoreConfig readKeystore(Section sm, KeystoreConfig.KeystoreScope scope) {
@@ -508,6 +587,11 @@ final class ConfigReader {
         s, allowed, key -> ownerOfKey(key, storeType, STORE_KEYS, StoreType::yamlName, "stores"));
 
     ValueOrigin origin = new ValueOrigin(file, path, mapping.line());
+    word(s, "backup", false)
+        .ifPresent(
+            b ->
+                storeBackups.put(
+                    name, new BackupReference(b, s.keyPath("backup"), s.line("backup"))));
     int priority = integer(s, "priority", CloudStoreConfig.DEFAULT_PRIORITY);
     ConfigValue prefix = text(s, "prefix");
     if (storeType == StoreType.VAULT) {

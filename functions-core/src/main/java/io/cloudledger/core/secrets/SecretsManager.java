@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +17,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reads ask the stores in priority order (lower number first, ties by name) and return the first
  * hit; a store that fails is skipped with a warning. Writes go to the first writable store unless a
- * store is named. Log lines and exception messages carry store and secret names, never values.
+ * store is named. A write to a store that fails goes to that store's configured backup store, with
+ * a warning naming both, and only when one is configured: never silently, and one hop only. Log
+ * lines and exception messages carry store and secret names, never values.
  */
 public final class SecretsManager {
   private static final Logger LOG = LoggerFactory.getLogger(SecretsManager.class);
 
   private final List<SecretStore> stores;
+  private final Map<String, String> backups;
 
   public SecretsManager(List<? extends SecretStore> stores) {
+    this(stores, Map.of());
+  }
+
+  /**
+   * With backup stores: {@code backups} maps a store's name to the store that takes its writes
+   * while it fails. Both must be among {@code stores}, differ, and the backup must be writable.
+   */
+  public SecretsManager(List<? extends SecretStore> stores, Map<String, String> backups) {
     Set<String> names = new HashSet<>();
     for (SecretStore store : stores) {
       if (!names.add(store.name())) {
@@ -33,6 +46,29 @@ public final class SecretsManager {
     List<SecretStore> ordered = new ArrayList<>(stores);
     ordered.sort(Comparator.comparingInt(SecretStore::priority).thenComparing(SecretStore::name));
     this.stores = List.copyOf(ordered);
+    backups.forEach(
+        (primary, backup) -> {
+          store(primary);
+          SecretStore target = store(backup);
+          if (primary.equals(backup)) {
+            throw new IllegalArgumentException(
+                "secret store '" + primary + "' cannot be its own backup store");
+          }
+          if (!target.writable()) {
+            throw new IllegalArgumentException(
+                "secret store '"
+                    + backup
+                    + "' is read-only and cannot be the backup of '"
+                    + primary
+                    + "'");
+          }
+        });
+    this.backups = Map.copyOf(backups);
+  }
+
+  /** The backup store configured for {@code storeName}, if any. */
+  public Optional<String> backupOf(String storeName) {
+    return Optional.ofNullable(backups.get(storeName));
   }
 
   /** The stores in the order they are asked. */
@@ -86,13 +122,65 @@ public final class SecretsManager {
     return set(name, value, target.name());
   }
 
-  /** Writes to the named store; returns its name. */
+  /**
+   * Writes to the named store, or to its backup store if it fails and one is configured; returns
+   * the name of the store that holds the value now.
+   */
   public String set(String name, SecretValue value, String storeName) {
     SecretNames.requireValid(name);
     SecretStore target = store(storeName);
-    target.set(name, value);
-    LOG.info("stored secret '{}' in store '{}'", name, target.name());
-    return target.name();
+    String written =
+        withBackup(
+            target,
+            name,
+            store -> {
+              store.set(name, value);
+              return store.name();
+            });
+    LOG.info("stored secret '{}' in store '{}'", name, written);
+    return written;
+  }
+
+  /**
+   * Runs a write on {@code primary}; if the store fails (not a refusal: a read-only store or a bad
+   * name is the caller's error) and a backup is configured, runs it on the backup instead.
+   */
+  private <T> T withBackup(SecretStore primary, String name, Function<SecretStore, T> write) {
+    try {
+      return write.apply(primary);
+    } catch (ReadOnlySecretStoreException e) {
+      throw e;
+    } catch (SecretStoreException e) {
+      Optional<String> backupName = backupOf(primary.name());
+      if (backupName.isEmpty()) {
+        throw e;
+      }
+      SecretStore backup = store(backupName.get());
+      LOG.warn(
+          "secret store '{}' failed while writing secret '{}'; writing it to backup store '{}'"
+              + " as configured: {}",
+          primary.name(),
+          name,
+          backup.name(),
+          e.getMessage());
+      try {
+        return write.apply(backup);
+      } catch (SecretStoreException backupFailure) {
+        throw new SecretStoreException(
+            "writing secret '"
+                + name
+                + "' failed in store '"
+                + primary.name()
+                + "' ("
+                + e.getMessage()
+                + ") and in its backup store '"
+                + backup.name()
+                + "' ("
+                + backupFailure.getMessage()
+                + ")",
+            backupFailure);
+      }
+    }
   }
 
   /** Generates and stores a random secret in the first writable store. */
@@ -104,8 +192,17 @@ public final class SecretsManager {
   public SecretValue createRandom(String name, int length, String alphabet, String storeName) {
     SecretNames.requireValid(name);
     SecretStore target = store(storeName);
-    SecretValue value = target.createRandom(name, length, alphabet);
-    LOG.info("stored a new random secret '{}' in store '{}'", name, target.name());
+    String[] written = new String[1];
+    SecretValue value =
+        withBackup(
+            target,
+            name,
+            store -> {
+              SecretValue created = store.createRandom(name, length, alphabet);
+              written[0] = store.name();
+              return created;
+            });
+    LOG.info("stored a new random secret '{}' in store '{}'", name, written[0]);
     return value;
   }
 

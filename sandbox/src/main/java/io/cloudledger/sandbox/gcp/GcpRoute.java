@@ -6,11 +6,14 @@ import io.cloudledger.sandbox.fault.FaultInjector;
 import io.cloudledger.sandbox.http.Route;
 import io.cloudledger.sandbox.http.SandboxRequest;
 import io.cloudledger.sandbox.http.SandboxResponse;
+import java.time.Clock;
 
 /**
- * GCP on the sandbox's base URL, routed by path: {@code /token} (Google's OAuth2 token endpoint)
- * and {@code /compute/v1/...} (Compute Engine). Neither prefix collides with the admin route, the
- * SigV4-routed AWS calls or Azure's {@code /subscriptions} and {@code /{tenant}/oauth2/}.
+ * GCP on the sandbox's base URL, routed by path: {@code /token} (Google's OAuth2 token endpoint),
+ * {@code /compute/v1/...} (Compute Engine), {@code /v1/projects/{p}/secrets...} (Secret Manager)
+ * and {@code /v1/projects/{p}/serviceAccounts/{email}/keys...} (IAM keys). Neither prefix collides
+ * with the admin route, the SigV4-routed AWS calls or Azure's {@code /subscriptions} and {@code
+ * /{tenant}/oauth2/}.
  */
 public final class GcpRoute implements Route {
   /** The path of the token endpoint; a key's {@code token_uri} is the base URL plus this. */
@@ -20,20 +23,35 @@ public final class GcpRoute implements Route {
 
   private final GcpTokenEndpoint tokens;
   private final ComputeHandler compute;
+  private final SecretManagerHandler secretManager;
+  private final IamKeysHandler iamKeys;
 
   public GcpRoute(
       Estate estate, GcpServiceAccount account, CallCounters counters, FaultInjector faults) {
-    this.tokens = new GcpTokenEndpoint(account, counters, faults);
+    GcpServiceAccountKeys keys = new GcpServiceAccountKeys(account, Clock.systemUTC());
+    this.tokens = new GcpTokenEndpoint(account, keys, counters, faults);
     this.compute = new ComputeHandler(estate, tokens, counters, faults);
+    this.secretManager =
+        new SecretManagerHandler(estate, tokens, counters, faults, Clock.systemUTC());
+    this.iamKeys = new IamKeysHandler(estate, tokens, keys, counters, faults);
   }
 
   @Override
   public boolean matches(SandboxRequest request) {
-    return request.path().equals(TOKEN_PATH) || request.path().startsWith(COMPUTE_PREFIX);
+    return request.path().equals(TOKEN_PATH)
+        || request.path().startsWith(COMPUTE_PREFIX)
+        || SecretManagerHandler.matches(request.path())
+        || IamKeysHandler.matches(request.path());
   }
 
   @Override
   public SandboxResponse handle(SandboxRequest request) {
+    if (SecretManagerHandler.matches(request.path())) {
+      return secretManager.handle(request);
+    }
+    if (IamKeysHandler.matches(request.path())) {
+      return iamKeys.handle(request);
+    }
     return request.path().equals(TOKEN_PATH) ? tokens.handle(request) : compute.handle(request);
   }
 }

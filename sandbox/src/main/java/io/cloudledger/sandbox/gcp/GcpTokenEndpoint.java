@@ -18,22 +18,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Google's OAuth2 token endpoint for service accounts: {@code POST /token} with the JWT-bearer
- * grant. The assertion's RS256 signature must verify with the sandbox service account's key and its
- * {@code iss} must name it; its {@code aud} is not checked (clients always send Google's token
- * URL). Issued access tokens identify the service account to the Compute routes.
+ * grant. The assertion's RS256 signature must verify with the sandbox service account's key (or,
+ * when its {@code kid} names one, a live key made by IAM {@code keys.create}) and its {@code iss}
+ * must name it; its {@code aud} is not checked (clients always send Google's token URL). Issued
+ * access tokens identify the service account to the Compute routes.
  */
 final class GcpTokenEndpoint {
   static final String OPERATION = "oauth2.token";
   private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
   private final GcpServiceAccount account;
+  private final GcpServiceAccountKeys keys;
   private final CallCounters counters;
   private final FaultInjector faults;
   private final Map<String, String> principals = new ConcurrentHashMap<>();
   private final AtomicLong issued = new AtomicLong();
 
-  GcpTokenEndpoint(GcpServiceAccount account, CallCounters counters, FaultInjector faults) {
+  GcpTokenEndpoint(
+      GcpServiceAccount account,
+      GcpServiceAccountKeys keys,
+      CallCounters counters,
+      FaultInjector faults) {
     this.account = account;
+    this.keys = keys;
     this.counters = counters;
     this.faults = faults;
   }
@@ -89,8 +96,15 @@ final class GcpTokenEndpoint {
       return Optional.empty();
     }
     try {
+      // A key made by IAM keys.create is named by the JWT's kid; a deleted one signs nothing.
+      String kid =
+          GcpErrors.JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText("");
+      Optional<GcpServiceAccountKeys.Key> issued = keys.key(kid);
+      if (issued.isPresent() && issued.get().deleted) {
+        return Optional.empty();
+      }
       Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initVerify(account.publicKey());
+      rs256.initVerify(issued.map(k -> k.publicKey).orElseGet(account::publicKey));
       rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
       if (!rs256.verify(Base64.getUrlDecoder().decode(parts[2]))) {
         return Optional.empty();

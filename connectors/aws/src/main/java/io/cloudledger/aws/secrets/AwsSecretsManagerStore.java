@@ -1,6 +1,7 @@
 package io.cloudledger.aws.secrets;
 
 import io.cloudledger.core.secrets.RandomSecrets;
+import io.cloudledger.core.secrets.SecretMetadata;
 import io.cloudledger.core.secrets.SecretNames;
 import io.cloudledger.core.secrets.SecretStore;
 import io.cloudledger.core.secrets.SecretStoreException;
@@ -8,12 +9,15 @@ import io.cloudledger.core.secrets.SecretValue;
 import io.cloudledger.core.secrets.StoreHealth;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.Filter;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
@@ -137,6 +141,37 @@ public final class AwsSecretsManagerStore implements SecretStore {
     SecretValue value = RandomSecrets.generate(random, length, alphabet);
     set(secretName, value);
     return value;
+  }
+
+  /**
+   * From DescribeSecret: {@code CreatedDate}, {@code LastChangedDate}, the version id labelled
+   * {@code AWSCURRENT}, the tags; Secrets Manager has no expiry (rotation is its lifecycle).
+   */
+  @Override
+  public Optional<SecretMetadata> metadata(String secretName) {
+    String id = awsName(secretName);
+    try {
+      DescribeSecretResponse secret = client.describeSecret(r -> r.secretId(id));
+      Optional<String> current =
+          secret.versionIdsToStages().entrySet().stream()
+              .filter(e -> e.getValue().contains("AWSCURRENT"))
+              .map(Map.Entry::getKey)
+              .findFirst();
+      Map<String, String> tags = new TreeMap<>();
+      secret.tags().forEach(t -> tags.put(t.key(), t.value()));
+      return Optional.of(
+          new SecretMetadata(
+              secretName,
+              Optional.ofNullable(secret.createdDate()),
+              Optional.ofNullable(secret.lastChangedDate()),
+              current,
+              tags,
+              Optional.empty()));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw failure("reading the metadata of", secretName, e);
+    }
   }
 
   @Override

@@ -38,12 +38,31 @@ public final class SecretsManagerRotations {
     RotationTarget forSession(Optional<String> sessionName, Duration gracePeriod);
   }
 
+  /**
+   * A target of another connector (e.g. {@code gcp-sa-key}), made for the session the secret's
+   * {@value #SESSION_TAG} names and its grace period; this connector cannot name it itself.
+   */
+  @FunctionalInterface
+  public interface OtherTarget {
+    RotationTarget forSession(Optional<String> sessionName, Duration gracePeriod);
+  }
+
   private final SecretsManagerClient client;
   private final IamKeyTargets iamKeyTargets;
+  private final Map<String, OtherTarget> otherTargets;
 
   public SecretsManagerRotations(SecretsManagerClient client, IamKeyTargets iamKeyTargets) {
+    this(client, iamKeyTargets, Map.of());
+  }
+
+  /** With more target kinds, by the {@value #TARGET_TAG} value that selects each. */
+  public SecretsManagerRotations(
+      SecretsManagerClient client,
+      IamKeyTargets iamKeyTargets,
+      Map<String, OtherTarget> otherTargets) {
     this.client = client;
     this.iamKeyTargets = iamKeyTargets;
+    this.otherTargets = Map.copyOf(otherTargets);
   }
 
   /** The rotation of {@code secretId}, with the target its tags declare. */
@@ -72,7 +91,9 @@ public final class SecretsManagerRotations {
       case IamAccessKeyTarget.KIND ->
           iamKeyTargets.forSession(
               Optional.ofNullable(tags.get(SESSION_TAG)), gracePeriod(secretId, tags));
-      default ->
+      default -> {
+        OtherTarget other = otherTargets.get(kind);
+        if (other == null) {
           throw new RotationException(
               "unknown-rotation-target",
               "secret "
@@ -82,7 +103,15 @@ public final class SecretsManagerRotations {
                   + "'; known targets: "
                   + RandomPasswordTarget.KIND
                   + ", "
-                  + IamAccessKeyTarget.KIND);
+                  + IamAccessKeyTarget.KIND
+                  + otherTargets.keySet().stream()
+                      .sorted()
+                      .map(k -> ", " + k)
+                      .collect(Collectors.joining()));
+        }
+        yield other.forSession(
+            Optional.ofNullable(tags.get(SESSION_TAG)), gracePeriod(secretId, tags));
+      }
     };
   }
 

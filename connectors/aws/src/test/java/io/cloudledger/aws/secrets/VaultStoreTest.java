@@ -67,6 +67,22 @@ class VaultStoreTest {
   }
 
   @Test
+  void metadata_comesFromTheKvMetadataEndpoint() {
+    VaultStore store = store(new VaultAuth.Token(SecretValue.of(VaultRoute.ROOT_TOKEN)), "meta/");
+    java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+    store.set("api_key", SecretValue.of("first"));
+    store.set("api_key", SecretValue.of("second"));
+
+    io.cloudledger.core.secrets.SecretMetadata metadata = store.metadata("api_key").orElseThrow();
+
+    assertThat(metadata.version()).contains("2");
+    assertThat(metadata.created()).hasValueSatisfying(t -> assertThat(t).isAfter(before));
+    assertThat(metadata.updated().orElseThrow()).isAfterOrEqualTo(metadata.created().orElseThrow());
+    assertThat(metadata.tags()).isEmpty();
+    assertThat(store.metadata("missing")).isEmpty();
+  }
+
+  @Test
   void set_writesNewVersions_readableByVersionThroughTheHttpApi() throws Exception {
     VaultStore store = store(new VaultAuth.Token(SecretValue.of(VaultRoute.ROOT_TOKEN)), "ver/");
     store.set("api_key", SecretValue.of("first"));

@@ -118,7 +118,11 @@ public final class GcpClients implements AutoCloseable {
     }
   }
 
-  private static GoogleCredentials credentials(GcpSession session, ConfigResolver resolver) {
+  /**
+   * The session's credential, scoped to {@code cloud-platform}; shared by every client built for
+   * the session (Compute here, Secret Manager and IAM in {@code io.cloudledger.gcp.secrets}).
+   */
+  public static GoogleCredentials credentials(GcpSession session, ConfigResolver resolver) {
     return switch (session.credentials()) {
       case GcpCredentials.ServiceAccountKey key -> {
         byte[] json =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudledger.core.secrets.RandomSecrets;
+import io.cloudledger.core.secrets.SecretMetadata;
 import io.cloudledger.core.secrets.SecretNames;
 import io.cloudledger.core.secrets.SecretStore;
 import io.cloudledger.core.secrets.SecretStoreException;
@@ -17,10 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A {@link SecretStore} over a HashiCorp Vault KV version 2 engine: secret {@code name} is the path
@@ -144,6 +148,43 @@ public final class VaultStore implements SecretStore {
     SecretValue value = RandomSecrets.generate(random, length, alphabet);
     set(secretName, value);
     return value;
+  }
+
+  /**
+   * From KV v2's metadata endpoint: {@code created_time}, {@code updated_time}, {@code
+   * current_version} and {@code custom_metadata} as tags; KV has no expiry of its own.
+   */
+  @Override
+  public Optional<SecretMetadata> metadata(String secretName) {
+    HttpResponse<String> response =
+        send("GET", mount + "/metadata/" + path(secretName), null, secretName);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    requireOk(response, "reading the metadata of", secretName);
+    JsonNode data = read(response).path("data");
+    Map<String, String> tags = new TreeMap<>();
+    data.path("custom_metadata")
+        .properties()
+        .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+    return Optional.of(
+        new SecretMetadata(
+            secretName,
+            instant(data.path("created_time")),
+            instant(data.path("updated_time")),
+            data.path("current_version").isNumber()
+                ? Optional.of(data.get("current_version").asText())
+                : Optional.empty(),
+            tags,
+            Optional.empty()));
+  }
+
+  private static Optional<Instant> instant(JsonNode text) {
+    try {
+      return text.isTextual() ? Optional.of(Instant.parse(text.asText())) : Optional.empty();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
