@@ -26,10 +26,15 @@ import io.cloudledger.core.worker.InventoryKindSync;
 import io.cloudledger.core.worker.SyncWorker;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -88,6 +93,12 @@ final class Components implements AutoCloseable {
 
   /** Everything from the app settings: Azure sessions from the config, AWS's DynamoDB. */
   static Components fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, List.of());
+  }
+
+  /** The same, with {@code interceptors} on the DynamoDB client (tests count its calls). */
+  static Components fromEnvironment(
+      Map<String, String> env, List<ExecutionInterceptor> interceptors) {
     FunctionSettings settings = FunctionSettings.from(env);
     // SEC/ references need a cloud secret store, which the functions do not wire yet.
     ConfigResolver resolver = new ConfigResolver(env, SecretLookup.none());
@@ -95,14 +106,27 @@ final class Components implements AutoCloseable {
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.of(settings.region()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+            .credentialsProvider(credentials(env))
+            .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
     settings.dynamoDbEndpointUri().ifPresent(dynamoDb::endpointOverride);
     return new Components(
         settings,
         dynamoDb.build(),
-        StorageQueues.client(settings.storageConnection(), FunctionSettings.QUEUE),
+        StorageQueues.client(settings.storageConnection(), settings.queueName()),
         config -> AzureAccountDirectory.create(config, resolver, AzureSourceSettings.defaults()),
         Clock.systemUTC());
+  }
+
+  /**
+   * The DynamoDB credentials: the app settings {@code AWS_ACCESS_KEY_ID} and {@code
+   * AWS_SECRET_ACCESS_KEY} (Key Vault references in a deployment), else the SDK's default chain.
+   */
+  private static AwsCredentialsProvider credentials(Map<String, String> env) {
+    String key = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
+    String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");
+    return key.isBlank() || secret.isBlank()
+        ? DefaultCredentialsProvider.builder().build()
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
   }
 
   /** Closes the DynamoDB client (the host never does; tests and local runs do). */

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param config {@code CLOUDLEDGER_CONFIG}: a path to {@code cloudledger.yaml}, or the YAML inline
  * @param storageConnection {@code AzureWebJobsStorage}: the storage account of the sync queue (the
  *     host reads its queue triggers from the same account)
+ * @param queueName {@code CLOUDLEDGER_QUEUE_NAME} (default {@code cloudledger-sync}): the sync
+ *     queue, which the worker's trigger names through the same setting; failed messages end in
+ *     {@code <queueName>-poison}
  * @param dynamoDbEndpoint {@code CLOUDLEDGER_DYNAMODB_ENDPOINT}, empty for AWS's own
  * @param region {@code AWS_REGION} of the DynamoDB tables (default {@code us-east-1})
  * @param requireEntraAuth {@code CLOUDLEDGER_REQUIRE_ENTRA_AUTH} (default false): the HTTP trigger
@@ -27,6 +30,7 @@ public record FunctionSettings(
     String config,
     String tablePrefix,
     String storageConnection,
+    String queueName,
     String region,
     String dynamoDbEndpoint,
     boolean requireEntraAuth,
@@ -41,8 +45,8 @@ public record FunctionSettings(
   public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
   public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
 
-  /** The sync queue; the worker's trigger names it too, so it is not a setting. */
-  public static final String QUEUE = "cloudledger-sync";
+  public static final String QUEUE_NAME = "CLOUDLEDGER_QUEUE_NAME";
+  public static final String DEFAULT_QUEUE = "cloudledger-sync";
 
   /** The app setting holding the timer's NCRONTAB expression (bound as {@code %...%}). */
   public static final String SCHEDULE = "CLOUDLEDGER_SCHEDULE";
@@ -51,6 +55,7 @@ public record FunctionSettings(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(tablePrefix, "tablePrefix");
     Objects.requireNonNull(storageConnection, "storageConnection");
+    Objects.requireNonNull(queueName, "queueName");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint");
     Objects.requireNonNull(workerTimeout, "workerTimeout");
@@ -89,6 +94,7 @@ public record FunctionSettings(
         config,
         text(env, TABLE_PREFIX, "cloudledger-"),
         storage,
+        text(env, QUEUE_NAME, DEFAULT_QUEUE),
         text(env, "AWS_REGION", "us-east-1"),
         text(env, DYNAMODB_ENDPOINT, ""),
         text(env, REQUIRE_ENTRA_AUTH, "false").equalsIgnoreCase("true"),
@@ -115,7 +121,7 @@ public record FunctionSettings(
         + ", region="
         + region
         + ", queue="
-        + QUEUE
+        + queueName
         + ", scheduleKinds="
         + scheduleKinds
         + "]";

@@ -9,7 +9,7 @@ import com.microsoft.azure.functions.annotation.QueueTrigger;
  * The queue's worker (Storage queue trigger, base64 messages): one sync request per message. Any
  * failure throws, so the host makes the message visible again after host.json's {@code
  * visibilityTimeout} and, after {@code maxDequeueCount} attempts, moves it to {@code
- * cloudledger-sync-poison}: a retryable error gets its retries, a poison message is isolated.
+ * <queue>-poison}: a retryable error gets its retries, a poison message is isolated.
  */
 public final class SyncWorkerFunction {
   private final QueueMessageProcessor processor;
@@ -26,7 +26,7 @@ public final class SyncWorkerFunction {
   public void run(
       @QueueTrigger(
               name = "message",
-              queueName = FunctionSettings.QUEUE,
+              queueName = "%" + FunctionSettings.QUEUE_NAME + "%",
               connection = FunctionSettings.STORAGE)
           String message,
       @BindingName("Id") String messageId,
