@@ -75,8 +75,12 @@ public record SecretNearExpiryEvent(
         .toString();
   }
 
+  /** Key Vault writes {@code VaultName}; SDK-serialized events write {@code vaultName}. */
   private static String text(JsonNode node, String field, String fallback) {
     JsonNode value = node.get(field);
+    if (value == null) {
+      value = node.get(Character.toLowerCase(field.charAt(0)) + field.substring(1));
+    }
     return value == null || !value.isValueNode() ? fallback : value.asText();
   }
 }
