@@ -7,8 +7,9 @@ import io.cloudledger.core.dispatch.AcceptedRequest;
 
 /**
  * The schedule (timer trigger, NCRONTAB from the app setting {@code CLOUDLEDGER_SCHEDULE}): fans
- * out one sync request per Azure subscription onto the sync queue. The request id is the tick's
- * minute, so a tick the host runs twice produces the same requests, which the workers skip.
+ * out one sync request per Azure subscription onto the sync queue. The request id is the scheduled
+ * occurrence's minute ({@link TimerTick}), so an occurrence run twice produces the same requests,
+ * which the workers skip.
  */
 public final class FanOutFunction {
   private final Components components;
@@ -29,7 +30,8 @@ public final class FanOutFunction {
     AcceptedRequest accepted =
         components
             .fanOut()
-            .scheduled(components.clock().instant(), components.settings().scheduleKinds());
+            .scheduled(
+                TimerTick.of(timerInfo, components.clock()), components.settings().scheduleKinds());
     context
         .getLogger()
         .info("fanned out " + accepted.requestId() + " to " + accepted.accounts().size());
