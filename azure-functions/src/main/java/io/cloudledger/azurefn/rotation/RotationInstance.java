@@ -24,12 +24,21 @@ final class RotationInstance {
                 + vault);
       };
 
-  private static final class Holder {
-    static final SecretRotations ROTATIONS = fromEnvironment(System.getenv());
-  }
+  private static volatile SecretRotations rotations;
 
+  /** Built on first use; a failure (a bad setting) is not remembered, so it is reported again. */
   static SecretRotations rotations() {
-    return Holder.ROTATIONS;
+    SecretRotations built = rotations;
+    if (built == null) {
+      synchronized (RotationInstance.class) {
+        built = rotations;
+        if (built == null) {
+          built = fromEnvironment(System.getenv());
+          rotations = built;
+        }
+      }
+    }
+    return built;
   }
 
   static SecretRotations fromEnvironment(Map<String, String> env) {
