@@ -1,0 +1,134 @@
+package io.cloudledger.azurefn;
+
+import io.cloudledger.core.dispatch.SyncKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The function app's settings, read once per instance from its app settings (environment variables;
+ * the functions pass {@code System.getenv()}, nothing below reads the environment).
+ *
+ * @param config {@code CLOUDLEDGER_CONFIG}: a path to {@code cloudledger.yaml}, or the YAML inline
+ * @param storageConnection {@code AzureWebJobsStorage}: the storage account of the sync queue (the
+ *     host reads its queue triggers from the same account)
+ * @param queueName {@code CLOUDLEDGER_QUEUE_NAME} (default {@code cloudledger-sync}): the sync
+ *     queue, which the worker's trigger names through the same setting; failed messages end in
+ *     {@code <queueName>-poison}
+ * @param dynamoDbEndpoint {@code CLOUDLEDGER_DYNAMODB_ENDPOINT}, empty for AWS's own
+ * @param region {@code AWS_REGION} of the DynamoDB tables (default {@code us-east-1})
+ * @param requireEntraAuth {@code CLOUDLEDGER_REQUIRE_ENTRA_AUTH} (default false): the HTTP trigger
+ *     refuses calls that App Service Authentication did not sign in with Entra ID
+ * @param workerTimeout {@code CLOUDLEDGER_WORKER_TIMEOUT_SECONDS} (default 600, host.json's {@code
+ *     functionTimeout}): the idempotency claim must outlive it
+ */
+public record FunctionSettings(
+    String config,
+    String tablePrefix,
+    String storageConnection,
+    String queueName,
+    String region,
+    String dynamoDbEndpoint,
+    boolean requireEntraAuth,
+    Duration workerTimeout,
+    Set<SyncKind> scheduleKinds) {
+
+  public static final String CONFIG = "CLOUDLEDGER_CONFIG";
+  public static final String TABLE_PREFIX = "CLOUDLEDGER_TABLE_PREFIX";
+  public static final String STORAGE = "AzureWebJobsStorage";
+  public static final String DYNAMODB_ENDPOINT = "CLOUDLEDGER_DYNAMODB_ENDPOINT";
+  public static final String REQUIRE_ENTRA_AUTH = "CLOUDLEDGER_REQUIRE_ENTRA_AUTH";
+  public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
+  public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
+
+  public static final String QUEUE_NAME = "CLOUDLEDGER_QUEUE_NAME";
+  public static final String DEFAULT_QUEUE = "cloudledger-sync";
+
+  /** The app setting holding the timer's NCRONTAB expression (bound as {@code %...%}). */
+  public static final String SCHEDULE = "CLOUDLEDGER_SCHEDULE";
+
+  public FunctionSettings {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(tablePrefix, "tablePrefix");
+    Objects.requireNonNull(storageConnection, "storageConnection");
+    Objects.requireNonNull(queueName, "queueName");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint");
+    Objects.requireNonNull(workerTimeout, "workerTimeout");
+    scheduleKinds = Set.copyOf(EnumSet.copyOf(scheduleKinds));
+  }
+
+  /** Reads the settings; throws {@link IllegalArgumentException} naming a bad app setting. */
+  public static FunctionSettings from(Map<String, String> env) {
+    String config = text(env, CONFIG, "");
+    if (config.isEmpty()) {
+      throw new IllegalArgumentException(
+          CONFIG + " is not set: give the path of cloudledger.yaml or the YAML itself");
+    }
+    String storage = text(env, STORAGE, "");
+    if (storage.isEmpty()) {
+      throw new IllegalArgumentException(
+          STORAGE + " is not set: the sync queue's storage account connection is required");
+    }
+    String timeout = text(env, WORKER_TIMEOUT_SECONDS, "600");
+    Duration workerTimeout;
+    try {
+      workerTimeout = Duration.ofSeconds(Long.parseLong(timeout));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
+    }
+    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
+    for (String kind : text(env, SCHEDULE_KINDS, "inventory").split(",")) {
+      try {
+        kinds.add(SyncKind.fromKey(kind.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(SCHEDULE_KINDS + ": " + e.getMessage());
+      }
+    }
+    return new FunctionSettings(
+        config,
+        text(env, TABLE_PREFIX, "cloudledger-"),
+        storage,
+        text(env, QUEUE_NAME, DEFAULT_QUEUE),
+        text(env, "AWS_REGION", "us-east-1"),
+        text(env, DYNAMODB_ENDPOINT, ""),
+        text(env, REQUIRE_ENTRA_AUTH, "false").equalsIgnoreCase("true"),
+        workerTimeout,
+        kinds);
+  }
+
+  /** True when {@link #config()} is the YAML itself rather than a path. */
+  public boolean inlineConfig() {
+    return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+  }
+
+  public Optional<URI> dynamoDbEndpointUri() {
+    return dynamoDbEndpoint.isEmpty()
+        ? Optional.empty()
+        : Optional.of(URI.create(dynamoDbEndpoint));
+  }
+
+  @Override
+  public String toString() {
+    // The storage connection string holds the account key.
+    return "FunctionSettings[tablePrefix="
+        + tablePrefix
+        + ", region="
+        + region
+        + ", queue="
+        + queueName
+        + ", scheduleKinds="
+        + scheduleKinds
+        + "]";
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}

@@ -1,0 +1,2 @@
+/** Key Vault secret rotation on Event Grid's {@code SecretNearExpiry} events. */
+package io.cloudledger.azurefn.rotation;

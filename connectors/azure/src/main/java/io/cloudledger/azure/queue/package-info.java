@@ -1,0 +1,2 @@
+/** Azure Storage Queues: the Azure Functions deployment's sync queue. */
+package io.cloudledger.azure.queue;
