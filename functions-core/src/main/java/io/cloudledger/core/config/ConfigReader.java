@@ -42,7 +42,8 @@ final class ConfigReader {
               "regions",
               "endpoint_url",
               "endpoints",
-              "cost_explorer"),
+              "cost_explorer",
+              "organization"),
           SessionType.AZURE,
           List.of(
               "tenant_id",
@@ -65,6 +66,18 @@ final class ConfigReader {
           StoreType.AZURE, List.of("session_name", "vault_url"),
           StoreType.GCP, List.of("session_name", "project_id"),
           StoreType.VAULT, List.of("address", "token", "mount", "namespace"));
+  private static final List<String> ORGANIZATION_KEYS =
+      List.of(
+          "member_role",
+          "external_id",
+          "include_ous",
+          "skip_ous",
+          "include_accounts",
+          "skip_accounts");
+  private static final Pattern MEMBER_ROLE = Pattern.compile("([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+  private static final Pattern OU_OR_ROOT =
+      Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
+  private static final Pattern AWS_ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final List<String> INVENTORY_KEYS =
       List.of("store", "table_prefix", "endpoint", "region");
 
@@ -312,6 +325,10 @@ final class ConfigReader {
     ServiceEndpoints endpoints =
         new ServiceEndpoints(url(s, "endpoint_url", false), endpointMap(s, "endpoints"));
     boolean costExplorer = bool(s, "cost_explorer").orElse(false);
+    AwsAccounts accounts =
+        subsection(s, "organization")
+            .<AwsAccounts>map(this::readOrganization)
+            .orElseGet(AwsAccounts.Own::new);
     return new AwsSession(
         origin,
         name,
@@ -322,7 +339,60 @@ final class ConfigReader {
         externalId,
         regions(s),
         endpoints,
-        costExplorer);
+        costExplorer,
+        accounts);
+  }
+
+  private AwsOrganization readOrganization(Section o) {
+    checkKeys(o, ORGANIZATION_KEYS, key -> Optional.empty());
+    ConfigValue memberRole = required(o, "member_role", text(o, "member_role"));
+    String role = "";
+    if (memberRole instanceof ConfigValue.Literal literal) {
+      role = literal.value().reveal();
+      checkShape(
+          memberRole,
+          MEMBER_ROLE,
+          "is not an IAM role name (1-64 letters, digits or +=,.@_-, optionally after a path)");
+    } else if (memberRole.isSet()) {
+      error(memberRole, "must be written out: ENV/ and SEC/ references are not allowed here");
+    }
+    ConfigValue externalId = text(o, "external_id");
+    DiscoveryRules rules =
+        new DiscoveryRules(
+            words(o, "include_ous", OU_OR_ROOT, "is not an OU or root id like ou-ab12-cd34ef56"),
+            words(o, "skip_ous", OU_OR_ROOT, "is not an OU or root id like ou-ab12-cd34ef56"),
+            words(o, "include_accounts", AWS_ACCOUNT_ID, "is not a 12-digit AWS account id"),
+            words(o, "skip_accounts", AWS_ACCOUNT_ID, "is not a 12-digit AWS account id"));
+    checkDisjoint(o, rules.includeGroups(), "include_ous", rules.skipGroups(), "skip_ous");
+    checkDisjoint(
+        o, rules.includeAccounts(), "include_accounts", rules.skipAccounts(), "skip_accounts");
+    return new AwsOrganization(
+        new ValueOrigin(file, o.path, o.node.line()), role, externalId, rules);
+  }
+
+  /** A list of literal words of one shape (ids that structure the file, never references). */
+  private List<String> words(Section s, String key, Pattern shape, String shapeMessage) {
+    List<String> words = new ArrayList<>();
+    for (ConfigValue value : list(s, key, shape, shapeMessage)) {
+      if (value instanceof ConfigValue.Literal literal) {
+        words.add(literal.value().reveal());
+      } else {
+        error(value, "must be written out: ENV/ and SEC/ references are not allowed here");
+      }
+    }
+    return words;
+  }
+
+  private void checkDisjoint(
+      Section s, List<String> included, String includeKey, List<String> skipped, String skipKey) {
+    for (String id : included) {
+      if (skipped.contains(id)) {
+        problems.error(
+            s.keyPath(skipKey),
+            s.line(skipKey),
+            "'" + echo(id) + "' is both in " + includeKey + " and in " + skipKey + "; keep one");
+      }
+    }
   }
 
   private RegionSelection regions(Section s) {
