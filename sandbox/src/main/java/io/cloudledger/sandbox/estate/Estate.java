@@ -23,6 +23,7 @@ public final class Estate {
   private volatile GcpEstate gcp;
   private int generation;
   private final AwsCostLedger costs;
+  private final AwsOrganizationTree organization;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
@@ -30,6 +31,12 @@ public final class Estate {
     this.azure = AzureEstate.generate(spec, 0);
     this.gcp = GcpEstate.generate(spec);
     this.costs = AwsCostLedger.of(this);
+    this.organization = AwsOrganizationTree.generate(spec.seed(), List.copyOf(accounts.values()));
+  }
+
+  /** The AWS organization every account of the estate belongs to. */
+  public AwsOrganizationTree organization() {
+    return organization;
   }
 
   /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */
