@@ -78,9 +78,8 @@ final class Components implements AutoCloseable {
     var idempotencyStore = new DynamoDbIdempotencyStore(dynamoDb, prefix, clock);
     var requestLog = DynamoDbSyncRequestLog.create(dynamoDb, prefix);
     var runs = DynamoDbSyncRunStore.create(dynamoDb, prefix);
-    SyncEngine engine =
-        new SyncEngine(
-            DynamoDbInventoryStore.create(dynamoDb, prefix), runs, clock, SyncSettings.defaults());
+    DynamoDbInventoryStore inventory = DynamoDbInventoryStore.create(dynamoDb, prefix);
+    SyncEngine engine = new SyncEngine(inventory, runs, clock, SyncSettings.defaults());
     this.worker =
         new SyncWorker(
             new Idempotency(
@@ -95,7 +94,13 @@ final class Components implements AutoCloseable {
                   "no-queue", LambdaSettings.QUEUE_URL + " is not set for this function");
             }
             : SqsDispatcher.create(sqs, settings.requireQueueUrl());
-    this.fanOut = new FanOut(directory, dispatcher, requestLog);
+    // Suspended or closed organization members are not synced: their scopes are marked stale.
+    this.fanOut =
+        new FanOut(
+            directory,
+            dispatcher,
+            requestLog,
+            new io.cloudledger.core.discovery.StaleInventory(inventory, clock));
     this.api =
         new SyncApi(
             fanOut,

@@ -143,6 +143,14 @@ public final class SyncStack extends Stack {
         props.data(),
         List.of(CloudledgerTables.SYNC_RUNS, CloudledgerTables.SYNC_REQUESTS),
         WorkerPermissions.SYNC_RUN_ACTIONS);
+    grantTables(
+        fanOut.role(),
+        props.data(),
+        List.of(CloudledgerTables.INVENTORY),
+        WorkerPermissions.STALE_MARK_ACTIONS);
+    for (IRole role : List.of(fanOut.role(), trigger.role(), worker.role())) {
+      grantOrganizationListing(role);
+    }
     // No Secrets Manager grant: the functions do not resolve SEC/ references yet (aws-lambda's
     // Components wires SecretLookup.none()); grant GetSecretValue here when they do.
     grantAssumeMemberRoles(worker.role(), context);
@@ -214,6 +222,32 @@ public final class SyncStack extends Stack {
                     "StringEquals",
                     Map.of("kms:ViaService", "dynamodb." + data.getRegion() + ".amazonaws.com")))
             .build());
+  }
+
+  /**
+   * Read-only listing of the organization's accounts. ListRoots and ListAccounts allow no resource
+   * narrower than {@code *}; in an account that is neither the management account nor a delegated
+   * administrator the calls are simply refused.
+   */
+  private static void grantOrganizationListing(IRole role) {
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(WorkerPermissions.ORGANIZATIONS_ACTIONS)
+            .resources(List.of("*"))
+            .build());
+    NagSuppressions.addResourceSuppressions(
+        role,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason(
+                    "Organizations' ListRoots and ListAccounts support no resource-level"
+                        + " permission; the four actions only list account ids, names and"
+                        + " states (organization discovery).")
+                .appliesTo(List.of("Resource::*"))
+                .build()),
+        true);
   }
 
   /**

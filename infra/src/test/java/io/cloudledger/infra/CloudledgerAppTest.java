@@ -225,14 +225,20 @@ class CloudledgerAppTest {
 
   @Test
   void sync_fanOutAndTriggerMayUseTheRequestLog_theTriggerAlsoTheRuns() {
+    // The inventory table only to mark a suspended member's scopes stale.
     assertThat(tablesNamed(tableResources(app.stacks.sync().fanOut())))
-        .containsExactly(CloudledgerTables.SYNC_REQUESTS.nameSuffix());
+        .containsExactlyInAnyOrder(
+            CloudledgerTables.SYNC_REQUESTS.nameSuffix(), CloudledgerTables.INVENTORY.nameSuffix());
     String fanOutRole = logicalId(app.stacks.sync().fanOut().role());
     assertThat(IamStatements.of(sync))
         .filteredOn(s -> s.roles().contains(fanOutRole))
         .flatExtracting(IamStatements.Statement::actions)
         .filteredOn(action -> action.startsWith("dynamodb:"))
-        .containsExactlyElementsOf(WorkerPermissions.REQUEST_LOG_ACTIONS);
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.Stream.concat(
+                    WorkerPermissions.REQUEST_LOG_ACTIONS.stream(),
+                    WorkerPermissions.STALE_MARK_ACTIONS.stream())
+                .toList());
     assertThat(tablesNamed(tableResources(app.stacks.sync().trigger())))
         .containsExactlyInAnyOrder(
             CloudledgerTables.SYNC_RUNS.nameSuffix(), CloudledgerTables.SYNC_REQUESTS.nameSuffix());

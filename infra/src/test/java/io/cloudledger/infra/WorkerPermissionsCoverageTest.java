@@ -51,6 +51,10 @@ class WorkerPermissionsCoverageTest {
     // Cost Explorer is queried in the payer account, through its member role.
     table.put("io.cloudledger.aws.cost.", Set.of(Identity.MEMBER));
     table.put("io.cloudledger.aws.session.", Set.of(Identity.WORKER));
+    // Organization discovery runs wherever the account list is needed.
+    table.put(
+        "io.cloudledger.aws.discovery.",
+        Set.of(Identity.FAN_OUT, Identity.TRIGGER, Identity.WORKER));
     // The fan-out only writes the request log (CloudledgerAppTest checks its PutItem).
     table.put("io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog", Set.of(Identity.TRIGGER));
     table.put("io.cloudledger.aws.dynamodb.", Set.of(Identity.WORKER));
