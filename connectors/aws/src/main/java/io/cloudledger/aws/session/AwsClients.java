@@ -287,6 +287,20 @@ public final class AwsClients implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The ARN of the base credentials (before any role), from {@code GetCallerIdentity}: proves they
+   * resolve and are valid. The call needs no permission.
+   *
+   * @throws io.cloudledger.core.error.CloudledgerException when they do not resolve or are refused
+   */
+  public String baseIdentity() {
+    try {
+      return sts.getCallerIdentity(r -> {}).arn();
+    } catch (RuntimeException e) {
+      throw AwsErrors.mapCredentialFailure(e, "GetCallerIdentity", describeSession());
+    }
+  }
+
   /** HTTP requests sent by these clients so far, retries included. */
   public long apiCalls() {
     return counter.count();
