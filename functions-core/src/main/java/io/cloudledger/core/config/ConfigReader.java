@@ -52,10 +52,21 @@ final class ConfigReader {
               "use_managed_identity",
               "managed_identity_client_id",
               "subscription_ids",
+              "management_groups",
+              "skip_subscriptions",
               "endpoint_url",
               "authority_host"),
           SessionType.GCP,
-          List.of("credentials", "project_ids", "endpoint_url"));
+          List.of(
+              "credentials",
+              "project_ids",
+              "parents",
+              "skip_folders",
+              "skip_projects",
+              "endpoint_url"));
+  private static final Pattern MANAGEMENT_GROUP_ID = Pattern.compile("[A-Za-z0-9_().-]{1,90}");
+  private static final Pattern GCP_PARENT = Pattern.compile("(organizations|folders)/\\d{1,30}");
+  private static final Pattern GCP_FOLDER = Pattern.compile("folders/\\d{1,30}");
   private static final List<String> SECRETS_MANAGER_KEYS =
       List.of("cloud_stores", "user_keystore", "app_keystore");
   private static final List<String> KEYSTORE_KEYS = List.of("path", "priority", "enabled");
@@ -456,6 +467,27 @@ final class ConfigReader {
             "subscription_ids",
             ValueRules.GUID,
             "is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000)");
+    DiscoveryRules discovery =
+        new DiscoveryRules(
+            words(
+                s,
+                "management_groups",
+                MANAGEMENT_GROUP_ID,
+                "is not a management group id (1-90 letters, digits or -_.())"),
+            List.of(),
+            List.of(),
+            words(
+                s,
+                "skip_subscriptions",
+                ValueRules.GUID,
+                "is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000)"));
+    if (!subscriptionIds.isEmpty() && !discovery.equals(DiscoveryRules.none())) {
+      problems.error(
+          s.keyPath("subscription_ids"),
+          s.line("subscription_ids"),
+          "subscription_ids lists the subscriptions, so management_groups and skip_subscriptions"
+              + " (which discover them) do not apply; keep one or the other");
+    }
     return new AzureSession(
         origin,
         name,
@@ -464,7 +496,8 @@ final class ConfigReader {
         auth,
         subscriptionIds,
         url(s, "endpoint_url", false),
-        url(s, "authority_host", true));
+        url(s, "authority_host", true),
+        discovery);
   }
 
   private GcpSession readGcp(Section s, ValueOrigin origin, String name) {
@@ -480,7 +513,25 @@ final class ConfigReader {
             ValueRules.GCP_PROJECT_ID,
             "is not a GCP project id (6-30 lower-case letters, digits or -, starting with a"
                 + " letter)");
-    return new GcpSession(origin, name, credentials, projectIds, url(s, "endpoint_url", false));
+    DiscoveryRules discovery =
+        new DiscoveryRules(
+            words(
+                s,
+                "parents",
+                GCP_PARENT,
+                "is not a Resource Manager parent like organizations/123 or folders/456"),
+            words(s, "skip_folders", GCP_FOLDER, "is not a folder like folders/456"),
+            List.of(),
+            words(s, "skip_projects", ValueRules.GCP_PROJECT_ID, "is not a GCP project id"));
+    if (!projectIds.isEmpty() && !discovery.equals(DiscoveryRules.none())) {
+      problems.error(
+          s.keyPath("project_ids"),
+          s.line("project_ids"),
+          "project_ids lists the projects, so parents, skip_folders and skip_projects (which"
+              + " discover them) do not apply; keep one or the other");
+    }
+    return new GcpSession(
+        origin, name, credentials, projectIds, url(s, "endpoint_url", false), discovery);
   }
 
   // ---------------------------------------------------------------- secrets_manager
