@@ -106,6 +106,9 @@ final class AccountSources implements AutoCloseable {
                   jobs.add(new AccountJob(account, source));
                 }
               }
+              source.inactive().stream()
+                  .filter(a -> only.isEmpty() || only.contains(a.account()))
+                  .forEach(inactive::add);
             } catch (CloudledgerException e) {
               sessionFailures.add("session '" + gcp.name() + "': " + e.getMessage());
             }

@@ -24,6 +24,7 @@ public final class Estate {
   private int generation;
   private final AwsCostLedger costs;
   private final AwsOrganizationTree organization;
+  private final GcpResourceTree gcpTree;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
@@ -32,6 +33,12 @@ public final class Estate {
     this.gcp = GcpEstate.generate(spec);
     this.costs = AwsCostLedger.of(this);
     this.organization = AwsOrganizationTree.generate(spec.seed(), List.copyOf(accounts.values()));
+    this.gcpTree = GcpResourceTree.generate(spec.seed());
+  }
+
+  /** The GCP organization and folders the projects sit in, with each project's state. */
+  public GcpResourceTree gcpResourceTree() {
+    return gcpTree;
   }
 
   /** The AWS organization every account of the estate belongs to. */

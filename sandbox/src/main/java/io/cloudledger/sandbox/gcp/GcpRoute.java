@@ -20,20 +20,27 @@ public final class GcpRoute implements Route {
 
   private final GcpTokenEndpoint tokens;
   private final ComputeHandler compute;
+  private final ResourceManagerHandler resourceManager;
 
   public GcpRoute(
       Estate estate, GcpServiceAccount account, CallCounters counters, FaultInjector faults) {
     this.tokens = new GcpTokenEndpoint(account, counters, faults);
     this.compute = new ComputeHandler(estate, tokens, counters, faults);
+    this.resourceManager = new ResourceManagerHandler(estate, tokens, counters, faults);
   }
 
   @Override
   public boolean matches(SandboxRequest request) {
-    return request.path().equals(TOKEN_PATH) || request.path().startsWith(COMPUTE_PREFIX);
+    return request.path().equals(TOKEN_PATH)
+        || request.path().startsWith(COMPUTE_PREFIX)
+        || request.path().startsWith(ResourceManagerHandler.PREFIX);
   }
 
   @Override
   public SandboxResponse handle(SandboxRequest request) {
+    if (request.path().startsWith(ResourceManagerHandler.PREFIX)) {
+      return resourceManager.handle(request);
+    }
     return request.path().equals(TOKEN_PATH) ? tokens.handle(request) : compute.handle(request);
   }
 }
