@@ -53,6 +53,7 @@ final class Components implements AutoCloseable {
   private final FanOut fanOut;
   private final SyncWorker worker;
   private final SyncApi api;
+  private final io.cloudledger.core.health.FreshnessQuery freshness;
 
   /**
    * @param sqs the queue's client, or null for a function that never sends (the worker, which also
@@ -101,12 +102,16 @@ final class Components implements AutoCloseable {
             dispatcher,
             requestLog,
             new io.cloudledger.core.discovery.StaleInventory(inventory, clock));
+    this.freshness =
+        new io.cloudledger.core.health.FreshnessQuery(
+            inventory, clock, FreshnessMetrics.maxAge(env));
     this.api =
         new SyncApi(
             fanOut,
             new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
             clock,
-            () -> UUID.randomUUID().toString());
+            () -> UUID.randomUUID().toString(),
+            new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness));
   }
 
   /** Everything from the environment, with AWS's (or the configured) endpoints. */
@@ -139,6 +144,11 @@ final class Components implements AutoCloseable {
     if (sqs != null) {
       sqs.close();
     }
+  }
+
+  /** How current each account's inventory is (GET /accounts, the fan-out's metric). */
+  io.cloudledger.core.health.FreshnessQuery freshness() {
+    return freshness;
   }
 
   LambdaSettings settings() {
