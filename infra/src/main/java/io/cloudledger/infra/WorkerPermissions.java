@@ -62,6 +62,9 @@ public final class WorkerPermissions {
           "organizations:ListAccountsForParent",
           "organizations:ListAccounts");
 
+  /** What the trigger reads of the inventory table for GET /accounts: the scope records. */
+  public static final List<String> FRESHNESS_READ_ACTIONS = List.of("dynamodb:Query");
+
   /** Assuming a member role. */
   public static final String ASSUME_ROLE = "sts:AssumeRole";
 }
