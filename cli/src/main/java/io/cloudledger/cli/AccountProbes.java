@@ -3,10 +3,15 @@ package io.cloudledger.cli;
 import io.cloudledger.aws.discovery.AwsOrganizationDiscovery;
 import io.cloudledger.aws.health.AwsAccountProbe;
 import io.cloudledger.aws.session.AwsClientSettings;
+import io.cloudledger.azure.health.AzureSubscriptionProbe;
+import io.cloudledger.azure.session.AzureClientSettings;
+import io.cloudledger.azure.session.AzureClients;
 import io.cloudledger.core.config.AwsSession;
+import io.cloudledger.core.config.AzureSession;
 import io.cloudledger.core.config.CloudSession;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.discovery.DiscoveredAccount;
 import io.cloudledger.core.discovery.DiscoveryResult;
 import io.cloudledger.core.discovery.MemberSessions;
@@ -14,6 +19,9 @@ import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.health.AccountHealth;
 import io.cloudledger.core.health.HealthCheck;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.gcp.health.GcpProjectProbe;
+import io.cloudledger.gcp.session.GcpClientSettings;
+import io.cloudledger.gcp.session.GcpClients;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +36,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the onboarding probe of every account a configuration reads: each configured session, and
- * each active member of each organization session (through the member role, as a sync would).
+ * Runs the onboarding probe of every account a configuration reads: each configured AWS session,
+ * each active member of each organization session (through the member role, as a sync would), each
+ * Azure subscription and each GCP project (configured or discovered).
  */
 final class AccountProbes {
   private static final Pattern ROLE_ACCOUNT = Pattern.compile("^arn:[^:]+:iam::(\\d{12}):role/.+");
@@ -45,17 +54,31 @@ final class AccountProbes {
     AwsClientSettings settings = AwsClientSettings.defaults();
     List<Supplier<AccountHealth>> probes = new ArrayList<>();
     List<AccountHealth> results = new ArrayList<>();
-    for (CloudSession session : config.sessions()) {
-      if (!(session instanceof AwsSession aws)) {
-        continue; // Azure and GCP sessions have no probe yet
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      for (CloudSession session : config.sessions()) {
+        switch (session) {
+          case AwsSession aws when aws.organization().isPresent() ->
+              addMembers(aws, resolver, settings, only, probes, results);
+          case AwsSession aws -> {
+            if (only.isEmpty() || knownAccount(aws, resolver).map(only::contains).orElse(true)) {
+              probes.add(() -> probe(aws, resolver, settings));
+            }
+          }
+          case AzureSession azure -> addAzure(azure, resolver, only, probes, results);
+          case GcpSession gcp -> addGcp(gcp, resolver, only, probes, results, resources);
+        }
       }
-      if (aws.organization().isPresent()) {
-        addMembers(aws, resolver, settings, only, probes, results);
-      } else if (only.isEmpty() || knownAccount(aws, resolver).map(only::contains).orElse(true)) {
-        probes.add(() -> probe(aws, resolver, settings));
+      results.addAll(runAll(probes, parallel));
+    } finally {
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception ignored) {
+          // closing SDK clients at the end of a command
+        }
       }
     }
-    results.addAll(runAll(probes, parallel));
     return results.stream()
         .filter(h -> only.isEmpty() || only.stream().anyMatch(k -> k.value().equals(h.account())))
         .sorted(Comparator.comparing(AccountHealth::account))
@@ -97,6 +120,63 @@ final class AccountProbes {
       }
       AwsSession session = MemberSessions.aws(organization, member.account().accountId(), resolver);
       probes.add(() -> probe(session, resolver, settings));
+    }
+  }
+
+  /** One probe per subscription (configured, or discovered when none is configured). */
+  private static void addAzure(
+      AzureSession session,
+      ConfigResolver resolver,
+      Set<AccountKey> only,
+      List<Supplier<AccountHealth>> probes,
+      List<AccountHealth> results) {
+    AzureClients clients;
+    List<AccountKey> subscriptions;
+    try {
+      clients = AzureClients.create(session, resolver, AzureClientSettings.defaults());
+      subscriptions = clients.accounts();
+    } catch (CloudledgerException e) {
+      results.add(
+          new AccountHealth(
+              session.name(),
+              session.name(),
+              List.of(
+                  HealthCheck.failed("Microsoft.Resources/subscriptions/read", e.getMessage()))));
+      return;
+    }
+    for (AccountKey subscription : subscriptions) {
+      if (only.isEmpty() || only.contains(subscription)) {
+        probes.add(() -> new AzureSubscriptionProbe(clients, subscription, session.name()).check());
+      }
+    }
+  }
+
+  /** One probe per project (configured, or discovered when none is configured). */
+  private static void addGcp(
+      GcpSession session,
+      ConfigResolver resolver,
+      Set<AccountKey> only,
+      List<Supplier<AccountHealth>> probes,
+      List<AccountHealth> results,
+      List<AutoCloseable> resources) {
+    GcpClients clients;
+    List<AccountKey> projects;
+    try {
+      clients = GcpClients.create(session, resolver, GcpClientSettings.defaults());
+      resources.add(clients);
+      projects = clients.projects();
+    } catch (CloudledgerException e) {
+      results.add(
+          new AccountHealth(
+              session.name(),
+              session.name(),
+              List.of(HealthCheck.failed("resourcemanager.projects.list", e.getMessage()))));
+      return;
+    }
+    for (AccountKey project : projects) {
+      if (only.isEmpty() || only.contains(project)) {
+        probes.add(() -> new GcpProjectProbe(clients, project).check());
+      }
     }
   }
 
