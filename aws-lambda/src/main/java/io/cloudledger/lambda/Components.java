@@ -53,6 +53,7 @@ final class Components implements AutoCloseable {
   private final FanOut fanOut;
   private final SyncWorker worker;
   private final SyncApi api;
+  private final io.cloudledger.core.health.FreshnessQuery freshness;
 
   /**
    * @param sqs the queue's client, or null for a function that never sends (the worker, which also
@@ -78,9 +79,8 @@ final class Components implements AutoCloseable {
     var idempotencyStore = new DynamoDbIdempotencyStore(dynamoDb, prefix, clock);
     var requestLog = DynamoDbSyncRequestLog.create(dynamoDb, prefix);
     var runs = DynamoDbSyncRunStore.create(dynamoDb, prefix);
-    SyncEngine engine =
-        new SyncEngine(
-            DynamoDbInventoryStore.create(dynamoDb, prefix), runs, clock, SyncSettings.defaults());
+    DynamoDbInventoryStore inventory = DynamoDbInventoryStore.create(dynamoDb, prefix);
+    SyncEngine engine = new SyncEngine(inventory, runs, clock, SyncSettings.defaults());
     this.worker =
         new SyncWorker(
             new Idempotency(
@@ -95,13 +95,23 @@ final class Components implements AutoCloseable {
                   "no-queue", LambdaSettings.QUEUE_URL + " is not set for this function");
             }
             : SqsDispatcher.create(sqs, settings.requireQueueUrl());
-    this.fanOut = new FanOut(directory, dispatcher, requestLog);
+    // Suspended or closed organization members are not synced: their scopes are marked stale.
+    this.fanOut =
+        new FanOut(
+            directory,
+            dispatcher,
+            requestLog,
+            new io.cloudledger.core.discovery.StaleInventory(inventory, clock));
+    this.freshness =
+        new io.cloudledger.core.health.FreshnessQuery(
+            inventory, clock, FreshnessMetrics.maxAge(env));
     this.api =
         new SyncApi(
             fanOut,
             new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
             clock,
-            () -> UUID.randomUUID().toString());
+            () -> UUID.randomUUID().toString(),
+            new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness));
   }
 
   /** Everything from the environment, with AWS's (or the configured) endpoints. */
@@ -134,6 +144,11 @@ final class Components implements AutoCloseable {
     if (sqs != null) {
       sqs.close();
     }
+  }
+
+  /** How current each account's inventory is (GET /accounts, the fan-out's metric). */
+  io.cloudledger.core.health.FreshnessQuery freshness() {
+    return freshness;
   }
 
   LambdaSettings settings() {

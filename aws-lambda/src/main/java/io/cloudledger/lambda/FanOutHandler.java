@@ -6,12 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.cloudledger.core.dispatch.AcceptedRequest;
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schedule (EventBridge {@code ScheduledEvent}): fans out one sync request per account. A
  * redelivered event carries the same time, so it produces the same request ids.
  */
 public final class FanOutHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(FanOutHandler.class);
   private final Components components;
   private final SnapStartPriming priming;
 
@@ -30,6 +33,19 @@ public final class FanOutHandler implements RequestHandler<ScheduledEvent, Map<S
         event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
     AcceptedRequest accepted =
         components.fanOut().scheduled(tick, components.settings().scheduleKinds());
+    emitFreshness(accepted);
     return Map.of("requestId", accepted.requestId(), "accounts", accepted.accounts().size());
+  }
+
+  /**
+   * Prints the freshness of the accounts just fanned out as an EMF line for the "accounts not
+   * synced" alarm. A failure here must not fail the fan-out, which already sent its requests.
+   */
+  private void emitFreshness(AcceptedRequest accepted) {
+    try {
+      System.out.println(FreshnessMetrics.emf(components.freshness().of(accepted.accounts())));
+    } catch (RuntimeException e) {
+      LOG.warn("freshness metrics not emitted: {}", e.getMessage());
+    }
   }
 }

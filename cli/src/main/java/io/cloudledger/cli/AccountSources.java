@@ -1,5 +1,6 @@
 package io.cloudledger.cli;
 
+import io.cloudledger.aws.discovery.AwsOrganizationDiscovery;
 import io.cloudledger.aws.inventory.AwsInventorySource;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
 import io.cloudledger.azure.inventory.AzureInventorySource;
@@ -11,6 +12,10 @@ import io.cloudledger.core.config.CloudSession;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.GcpSession;
+import io.cloudledger.core.discovery.AccountRoster;
+import io.cloudledger.core.discovery.DiscoveredAccount;
+import io.cloudledger.core.discovery.DiscoveryResult;
+import io.cloudledger.core.discovery.MemberSessions;
 import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.gcp.inventory.GcpInventorySource;
@@ -28,12 +33,17 @@ final class AccountSources implements AutoCloseable {
   private final List<AccountJob> jobs;
   private final List<String> sessionFailures;
   private final List<AutoCloseable> resources;
+  private final List<DiscoveredAccount> inactive;
 
   private AccountSources(
-      List<AccountJob> jobs, List<String> sessionFailures, List<AutoCloseable> resources) {
+      List<AccountJob> jobs,
+      List<String> sessionFailures,
+      List<AutoCloseable> resources,
+      List<DiscoveredAccount> inactive) {
     this.jobs = List.copyOf(jobs);
     this.sessionFailures = List.copyOf(sessionFailures);
     this.resources = List.copyOf(resources);
+    this.inactive = List.copyOf(inactive);
   }
 
   /**
@@ -49,9 +59,12 @@ final class AccountSources implements AutoCloseable {
     List<AccountJob> jobs = new ArrayList<>();
     List<String> sessionFailures = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
+    List<AwsSession> organizations = new ArrayList<>();
+    List<DiscoveredAccount> inactive = new ArrayList<>();
     try {
       for (CloudSession session : config.sessions()) {
         switch (session) {
+          case AwsSession aws when aws.organization().isPresent() -> organizations.add(aws);
           case AwsSession aws -> {
             AwsInventorySource source = AwsInventorySource.create(aws, resolver, awsSettings);
             resources.add(source);
@@ -75,6 +88,9 @@ final class AccountSources implements AutoCloseable {
                   jobs.add(new AccountJob(account, source));
                 }
               }
+              source.inactive().stream()
+                  .filter(a -> only.isEmpty() || only.contains(a.account()))
+                  .forEach(inactive::add);
             } catch (CloudledgerException e) {
               sessionFailures.add("session '" + azure.name() + "': " + e.getMessage());
             }
@@ -90,18 +106,79 @@ final class AccountSources implements AutoCloseable {
                   jobs.add(new AccountJob(account, source));
                 }
               }
+              source.inactive().stream()
+                  .filter(a -> only.isEmpty() || only.contains(a.account()))
+                  .forEach(inactive::add);
             } catch (CloudledgerException e) {
               sessionFailures.add("session '" + gcp.name() + "': " + e.getMessage());
             }
           }
         }
       }
+      addOrganizations(
+          organizations, resolver, awsSettings, only, jobs, sessionFailures, resources, inactive);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
     }
     err.flush();
-    return new AccountSources(jobs, sessionFailures, resources);
+    return new AccountSources(jobs, sessionFailures, resources, inactive);
+  }
+
+  /**
+   * Lists each organization, adds a job per active member that no configured session reads
+   * (configured settings win), and drops the jobs of members the organization reports suspended or
+   * closed: those are {@link #inactive()}, to be marked stale rather than synced.
+   */
+  private static void addOrganizations(
+      List<AwsSession> organizations,
+      ConfigResolver resolver,
+      AwsSourceSettings awsSettings,
+      Set<AccountKey> only,
+      List<AccountJob> jobs,
+      List<String> sessionFailures,
+      List<AutoCloseable> resources,
+      List<DiscoveredAccount> inactive) {
+    if (organizations.isEmpty()) {
+      return;
+    }
+    List<DiscoveryResult> results = new ArrayList<>();
+    for (AwsSession organization : organizations) {
+      try (AwsOrganizationDiscovery discovery =
+          AwsOrganizationDiscovery.create(organization, resolver, awsSettings.clients())) {
+        results.add(discovery.discover());
+      } catch (CloudledgerException e) {
+        sessionFailures.add("session '" + organization.name() + "': " + e.getMessage());
+      }
+    }
+    AccountRoster roster =
+        AccountRoster.merge(jobs.stream().map(AccountJob::account).toList(), results);
+    jobs.removeIf(job -> roster.inactiveKeys().contains(job.account()));
+    for (DiscoveredAccount member : roster.discovered()) {
+      if (!only.isEmpty() && !only.contains(member.account())) {
+        continue;
+      }
+      AwsSession organization =
+          organizations.stream()
+              .filter(o -> o.name().equals(member.source()))
+              .findFirst()
+              .orElseThrow();
+      AwsInventorySource source =
+          AwsInventorySource.create(
+              MemberSessions.aws(organization, member.account().accountId(), resolver),
+              resolver,
+              awsSettings);
+      resources.add(source);
+      jobs.add(new AccountJob(member.account(), source));
+    }
+    roster.inactive().stream()
+        .filter(a -> only.isEmpty() || only.contains(a.account()))
+        .forEach(inactive::add);
+  }
+
+  /** Organization members that are suspended, closed or being deleted: skipped, kept stale. */
+  List<DiscoveredAccount> inactive() {
+    return inactive;
   }
 
   List<AccountJob> jobs() {

@@ -1,6 +1,7 @@
 package io.cloudledger.cli;
 
 import io.cloudledger.core.inventory.InventoryQuery;
+import io.cloudledger.core.inventory.ScopeStatus;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;
 import io.cloudledger.core.model.Resource;
@@ -112,8 +113,20 @@ final class InventoryCommand {
       InventoryQuery query = filters.query();
       try (LocalInventory inventory = LocalInventory.open(environment, filters.config);
           Stream<Resource> resources = inventory.store().query(query)) {
-        Table.Builder table = Table.withColumns(COLUMNS.toArray(String[]::new));
-        resources.forEach(r -> table.row(row(r).toArray()));
+        List<String> columns = new java.util.ArrayList<>(COLUMNS);
+        columns.addAll(FRESHNESS_COLUMNS);
+        Table.Builder table = Table.withColumns(columns.toArray(String[]::new));
+        Map<AccountKey, List<ScopeStatus>> scopes = new java.util.HashMap<>();
+        resources.forEach(
+            r -> {
+              List<String> cells = new java.util.ArrayList<>(row(r));
+              ScopeStatus scope =
+                  scopeOf(
+                      r, scopes.computeIfAbsent(r.accountKey(), a -> inventory.store().scopes(a)));
+              cells.add(scope == null ? "" : text(scope.lastCompleteAt()));
+              cells.add(scope == null ? "" : scope.status().name());
+              table.row(cells.toArray());
+            });
         TablePrinter.print(spec.commandLine().getOut(), output.format, table.build());
       }
       return ExitCodes.OK;
@@ -209,6 +222,25 @@ final class InventoryCommand {
         return count;
       }
     }
+  }
+
+  /**
+   * What {@code list} adds per resource: when its scope (region and type) last listed completely,
+   * and how its latest listing ended (STALE: the account is suspended or closed, the row is its
+   * last known state).
+   */
+  static final List<String> FRESHNESS_COLUMNS = List.of("scopeSyncedAt", "scopeStatus");
+
+  /** The scope record covering {@code r}: its region's, else an all-regions one; null if none. */
+  static ScopeStatus scopeOf(Resource r, List<ScopeStatus> scopes) {
+    ScopeStatus match = null;
+    for (ScopeStatus scope : scopes) {
+      if (scope.scope().covers(r.region(), r.type())
+          && (match == null || match.scope().allRegions())) {
+        match = scope;
+      }
+    }
+    return match;
   }
 
   static List<String> row(Resource r) {

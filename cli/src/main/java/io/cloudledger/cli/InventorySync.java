@@ -30,7 +30,7 @@ final class InventorySync {
   static final Set<ResourceType> ALL_TYPES = EnumSet.allOf(ResourceType.class);
 
   /** The report plus the sessions that could not be turned into an account at all. */
-  record Outcome(SyncReport report, List<String> sessionFailures) {
+  record Outcome(SyncReport report, List<String> sessionFailures, List<String> skipped) {
     boolean succeeded() {
       return report.succeeded() && sessionFailures.isEmpty();
     }
@@ -53,7 +53,8 @@ final class InventorySync {
       Set<AccountKey> found =
           sources.jobs().stream()
               .map(j -> j.account())
-              .collect(java.util.stream.Collectors.toSet());
+              .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+      sources.inactive().forEach(a -> found.add(a.account()));
       List<AccountKey> unknown = only.stream().filter(a -> !found.contains(a)).sorted().toList();
       if (!unknown.isEmpty()) {
         throw CliException.usage(
@@ -61,6 +62,7 @@ final class InventorySync {
                 + String.join(", ", unknown.stream().map(AccountKey::value).toList()));
       }
       sources.sessionFailures().forEach(f -> err.println("cloudledger: " + f));
+      List<String> skipped = skipInactive(sources, inventory, environment, err);
       SyncEngine engine =
           new SyncEngine(
               inventory.store(), inventory.runs(), environment.clock(), SyncSettings.defaults());
@@ -68,9 +70,38 @@ final class InventorySync {
       try (SyncProgress progress = progress(environment, err)) {
         SyncReport report =
             runner.run("cli-" + UUID.randomUUID(), sources.jobs(), ALL_TYPES, "cli", progress);
-        return new Outcome(report, sources.sessionFailures());
+        return new Outcome(report, sources.sessionFailures(), skipped);
       }
     }
+  }
+
+  /**
+   * Suspended or closed organization members are not synced; their stored inventory is kept and
+   * marked stale. Returns one line per skipped account.
+   */
+  private static List<String> skipInactive(
+      AccountSources sources,
+      LocalInventory inventory,
+      CliEnvironment environment,
+      PrintWriter err) {
+    io.cloudledger.core.discovery.StaleInventory stale =
+        new io.cloudledger.core.discovery.StaleInventory(inventory.store(), environment.clock());
+    List<String> skipped = new java.util.ArrayList<>();
+    for (var account : sources.inactive()) {
+      int scopes = stale.mark(account);
+      String line =
+          account.account()
+              + " is "
+              + account.status()
+              + " in "
+              + account.source()
+              + ": skipped, its inventory kept and marked stale ("
+              + scopes
+              + " scopes)";
+      err.println("cloudledger: " + line);
+      skipped.add(line);
+    }
+    return skipped;
   }
 
   private static SyncProgress progress(CliEnvironment environment, PrintWriter err) {
@@ -146,6 +177,7 @@ final class InventorySync {
     json.put(
         "seconds",
         Double.parseDouble(String.format(Locale.ROOT, "%.3f", report.elapsed().toNanos() / 1e9)));
+    json.put("skipped", outcome.skipped());
     json.put(
         "failures",
         java.util.stream.Stream.concat(

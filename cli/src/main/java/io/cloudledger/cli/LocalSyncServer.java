@@ -59,6 +59,9 @@ final class LocalSyncServer implements AutoCloseable {
   private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
   private volatile boolean running = true;
 
+  /** GET /accounts calls an account overdue after this long without a complete sync. */
+  static final Duration FRESHNESS_MAX_AGE = Duration.ofHours(3);
+
   private LocalSyncServer(
       int port,
       AccountDirectory directory,
@@ -81,10 +84,17 @@ final class LocalSyncServer implements AutoCloseable {
                     new SyncEngine(store, runs, clock, SyncSettings.defaults()), directory)));
     this.api =
         new SyncApi(
-            new FanOut(directory, queue, requestLog),
+            new FanOut(
+                directory,
+                queue,
+                requestLog,
+                new io.cloudledger.core.discovery.StaleInventory(store, clock)),
             new SyncStatusQuery(requestLog, runs, idempotency, clock),
             clock,
-            () -> UUID.randomUUID().toString());
+            () -> UUID.randomUUID().toString(),
+            new io.cloudledger.core.dispatch.AccountsStatus(
+                directory,
+                new io.cloudledger.core.health.FreshnessQuery(store, clock, FRESHNESS_MAX_AGE)));
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(httpThreads);
     server.createContext("/", this::handle);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       RotateCommand.class,
       SandboxCommand.class,
       ServeCommand.class,
-      ApiKeysCommand.class
+      ApiKeysCommand.class,
+      AccountsCommand.class
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -78,6 +78,18 @@ class LocalSyncServerTest {
           estate.sandbox().estate().accounts().stream().mapToLong(AwsAccount::resourceCount).sum();
       assertThat(store.query(InventoryQuery.all()).count()).isEqualTo(expected);
 
+      // Freshness: every account just synced completely, none overdue.
+      JsonNode accounts = JSON.readTree(call("GET", server.uri().resolve("/accounts"), "").body());
+      assertThat(accounts.get("overdue").asInt()).isZero();
+      assertThat(accounts.get("accounts")).hasSize(2);
+      assertThat(accounts.get("accounts"))
+          .allSatisfy(
+              a -> {
+                assertThat(Instant.parse(a.get("lastCompleteSync").asText()))
+                    .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+                assertThat(a.get("stale").asBoolean()).isFalse();
+              });
+
       assertThat(call("GET", server.uri().resolve("/sync/nope"), "").statusCode()).isEqualTo(404);
       assertThat(call("DELETE", server.uri().resolve("/sync"), "").statusCode()).isEqualTo(405);
       assertThat(call("POST", server.uri().resolve("/sync"), "{\"kinds\":[\"x\"]}").statusCode())

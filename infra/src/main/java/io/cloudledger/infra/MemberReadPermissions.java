@@ -1,5 +1,6 @@
 package io.cloudledger.infra;
 
+import io.cloudledger.aws.health.AwsReadPermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,18 +12,14 @@ import java.util.stream.Stream;
 public final class MemberReadPermissions {
   private MemberReadPermissions() {}
 
-  /** Inventory: instances, VPCs, subnets per region, the enabled regions, and the buckets. */
-  public static final List<String> INVENTORY =
-      List.of(
-          "ec2:DescribeRegions",
-          "ec2:DescribeInstances",
-          "ec2:DescribeVpcs",
-          "ec2:DescribeSubnets",
-          // The SDK's ListBuckets is authorized as ListAllMyBuckets.
-          "s3:ListAllMyBuckets");
+  /**
+   * Inventory: instances, VPCs, subnets per region, the enabled regions, and the buckets; the same
+   * list {@code cloudledger accounts check} probes.
+   */
+  public static final List<String> INVENTORY = AwsReadPermissions.INVENTORY;
 
   /** Cost: daily cost per service from Cost Explorer. */
-  public static final List<String> COST = List.of("ce:GetCostAndUsage");
+  public static final List<String> COST = AwsReadPermissions.COST;
 
   /** Every action of the member role. */
   public static List<String> all() {

@@ -9,6 +9,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -24,7 +25,8 @@ import software.constructs.Construct;
 
 /**
  * The alarms of the sync path, all to one encrypted SNS topic: anything in the dead-letter queue,
- * worker errors or throttles, and a queue that is not being drained.
+ * worker errors or throttles, a queue that is not being drained, and accounts whose inventory has
+ * not been completely synced for several schedule intervals.
  */
 public final class SyncAlarms extends Construct {
 
@@ -40,6 +42,15 @@ public final class SyncAlarms extends Construct {
       Queue deadLetters,
       String alarmEmail,
       Duration oldestMessageAge) {}
+
+  /** The namespace of the metrics the functions emit themselves (EMF). */
+  public static final String METRIC_NAMESPACE = "cloudledger";
+
+  /** The fan-out's count of accounts without a recent complete sync. */
+  public static final String ACCOUNTS_NOT_SYNCED = "AccountsNotSynced";
+
+  /** How many schedule intervals without a complete sync make an account "not synced". */
+  public static final int FRESHNESS_INTERVALS = 3;
 
   private final Topic topic;
   private final List<Alarm> alarms;
@@ -94,7 +105,19 @@ public final class SyncAlarms extends Construct {
                 "OldestMessageAge",
                 "sync requests wait too long in the queue: the worker is not keeping up",
                 props.queue().metricApproximateAgeOfOldestMessage(everyMinuteMax),
-                props.oldestMessageAge().toSeconds()));
+                props.oldestMessageAge().toSeconds()),
+            alarm(
+                ACCOUNTS_NOT_SYNCED,
+                "accounts have had no complete sync within "
+                    + FRESHNESS_INTERVALS
+                    + " schedule intervals (the fan-out's EMF metric; its log lists them)",
+                Metric.Builder.create()
+                    .namespace(METRIC_NAMESPACE)
+                    .metricName(ACCOUNTS_NOT_SYNCED)
+                    .period(Duration.hours(1))
+                    .statistic("Maximum")
+                    .build(),
+                0));
     SnsAction action = new SnsAction(topic);
     alarms.forEach(alarm -> alarm.addAlarmAction(action));
   }

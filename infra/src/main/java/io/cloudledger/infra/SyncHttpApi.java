@@ -60,6 +60,13 @@ public final class SyncHttpApi extends Construct {
             .methods(List.of(HttpMethod.GET))
             .integration(integration)
             .build());
+    // Each account's last complete sync, overdue and stale flags.
+    api.addRoutes(
+        AddRoutesOptions.builder()
+            .path("/accounts")
+            .methods(List.of(HttpMethod.GET))
+            .integration(integration)
+            .build());
     LogGroup accessLogs =
         LogGroup.Builder.create(this, "AccessLogs")
             .retention(props.logRetention())

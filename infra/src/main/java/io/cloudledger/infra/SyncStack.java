@@ -105,6 +105,11 @@ public final class SyncStack extends Stack {
                     .maxReceiveCount(MAX_RECEIVE_COUNT)
                     .build())
             .build();
+    // Both report accounts without a complete sync within a few schedule intervals.
+    environment = new HashMap<>(environment);
+    environment.put(
+        "CLOUDLEDGER_FRESHNESS_MAX_AGE_MINUTES",
+        Long.toString(freshnessMaxAgeMinutes(context.inventorySchedule())));
     Map<String, String> fanOutEnvironment = new HashMap<>(environment);
     fanOutEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
     // The worker syncs inventory only so far: a scheduled fan-out must not queue other kinds.
@@ -143,6 +148,19 @@ public final class SyncStack extends Stack {
         props.data(),
         List.of(CloudledgerTables.SYNC_RUNS, CloudledgerTables.SYNC_REQUESTS),
         WorkerPermissions.SYNC_RUN_ACTIONS);
+    grantTables(
+        fanOut.role(),
+        props.data(),
+        List.of(CloudledgerTables.INVENTORY),
+        WorkerPermissions.STALE_MARK_ACTIONS);
+    grantTables(
+        trigger.role(),
+        props.data(),
+        List.of(CloudledgerTables.INVENTORY),
+        WorkerPermissions.FRESHNESS_READ_ACTIONS);
+    for (IRole role : List.of(fanOut.role(), trigger.role(), worker.role())) {
+      grantOrganizationListing(role);
+    }
     // No Secrets Manager grant: the functions do not resolve SEC/ references yet (aws-lambda's
     // Components wires SecretLookup.none()); grant GetSecretValue here when they do.
     grantAssumeMemberRoles(worker.role(), context);
@@ -214,6 +232,53 @@ public final class SyncStack extends Stack {
                     "StringEquals",
                     Map.of("kms:ViaService", "dynamodb." + data.getRegion() + ".amazonaws.com")))
             .build());
+  }
+
+  /**
+   * {@link SyncAlarms#FRESHNESS_INTERVALS} intervals of a {@code rate(N unit)} schedule, in
+   * minutes; three hours for a {@code cron(...)} one (its interval is not a constant).
+   */
+  static long freshnessMaxAgeMinutes(String schedule) {
+    java.util.regex.Matcher rate =
+        java.util.regex.Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|hour|day)s?\\s*\\)")
+            .matcher(schedule.strip());
+    if (!rate.matches()) {
+      return 180;
+    }
+    long n = Long.parseLong(rate.group(1));
+    long minutes =
+        switch (rate.group(2)) {
+          case "minute" -> n;
+          case "hour" -> n * 60;
+          default -> n * 1440;
+        };
+    return SyncAlarms.FRESHNESS_INTERVALS * minutes;
+  }
+
+  /**
+   * Read-only listing of the organization's accounts. ListRoots and ListAccounts allow no resource
+   * narrower than {@code *}; in an account that is neither the management account nor a delegated
+   * administrator the calls are simply refused.
+   */
+  private static void grantOrganizationListing(IRole role) {
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .effect(Effect.ALLOW)
+            .actions(WorkerPermissions.ORGANIZATIONS_ACTIONS)
+            .resources(List.of("*"))
+            .build());
+    NagSuppressions.addResourceSuppressions(
+        role,
+        List.of(
+            NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason(
+                    "Organizations' ListRoots and ListAccounts support no resource-level"
+                        + " permission; the four actions only list account ids, names and"
+                        + " states (organization discovery).")
+                .appliesTo(List.of("Resource::*"))
+                .build()),
+        true);
   }
 
   /**

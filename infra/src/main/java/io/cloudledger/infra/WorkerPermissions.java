@@ -43,6 +43,28 @@ public final class WorkerPermissions {
           "kms:ReEncryptFrom",
           "kms:ReEncryptTo");
 
+  /**
+   * What the fan-out does with the inventory table: mark the scope records of a suspended or closed
+   * organization member stale (read them, write them back), never a resource item.
+   */
+  public static final List<String> STALE_MARK_ACTIONS =
+      List.of("dynamodb:Query", "dynamodb:BatchWriteItem");
+
+  /**
+   * Listing an organization's accounts (AwsOrganizationDiscovery), from the management or a
+   * delegated administrator account: the fan-out and the trigger list it to know the accounts; a
+   * worker only when several organizations are configured.
+   */
+  public static final List<String> ORGANIZATIONS_ACTIONS =
+      List.of(
+          "organizations:ListRoots",
+          "organizations:ListOrganizationalUnitsForParent",
+          "organizations:ListAccountsForParent",
+          "organizations:ListAccounts");
+
+  /** What the trigger reads of the inventory table for GET /accounts: the scope records. */
+  public static final List<String> FRESHNESS_READ_ACTIONS = List.of("dynamodb:Query");
+
   /** Assuming a member role. */
   public static final String ASSUME_ROLE = "sts:AssumeRole";
 }

@@ -215,6 +215,9 @@ class CloudledgerAppTest {
     assertThat(String.valueOf(trigger.get("CLOUDLEDGER_QUEUE_URL"))).isEqualTo(queueUrl);
     assertThat(worker).doesNotContainKey("CLOUDLEDGER_QUEUE_URL");
     assertThat(fanOut).containsEntry("CLOUDLEDGER_SCHEDULE_KINDS", "inventory");
+    // Three intervals of the default rate(10 minutes) schedule.
+    assertThat(fanOut).containsEntry("CLOUDLEDGER_FRESHNESS_MAX_AGE_MINUTES", "30");
+    assertThat(trigger).containsEntry("CLOUDLEDGER_FRESHNESS_MAX_AGE_MINUTES", "30");
     assertThat(trigger).containsEntry("CLOUDLEDGER_REQUIRE_IAM_AUTH", "true");
     // The config names each member account's role (the partition is a token in the template).
     String config = String.valueOf(worker.get("CLOUDLEDGER_CONFIG"));
@@ -225,26 +228,35 @@ class CloudledgerAppTest {
 
   @Test
   void sync_fanOutAndTriggerMayUseTheRequestLog_theTriggerAlsoTheRuns() {
+    // The inventory table only to mark a suspended member's scopes stale.
     assertThat(tablesNamed(tableResources(app.stacks.sync().fanOut())))
-        .containsExactly(CloudledgerTables.SYNC_REQUESTS.nameSuffix());
+        .containsExactlyInAnyOrder(
+            CloudledgerTables.SYNC_REQUESTS.nameSuffix(), CloudledgerTables.INVENTORY.nameSuffix());
     String fanOutRole = logicalId(app.stacks.sync().fanOut().role());
     assertThat(IamStatements.of(sync))
         .filteredOn(s -> s.roles().contains(fanOutRole))
         .flatExtracting(IamStatements.Statement::actions)
         .filteredOn(action -> action.startsWith("dynamodb:"))
-        .containsExactlyElementsOf(WorkerPermissions.REQUEST_LOG_ACTIONS);
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.Stream.concat(
+                    WorkerPermissions.REQUEST_LOG_ACTIONS.stream(),
+                    WorkerPermissions.STALE_MARK_ACTIONS.stream())
+                .toList());
+    // The inventory table only to read scope records for GET /accounts.
     assertThat(tablesNamed(tableResources(app.stacks.sync().trigger())))
         .containsExactlyInAnyOrder(
-            CloudledgerTables.SYNC_RUNS.nameSuffix(), CloudledgerTables.SYNC_REQUESTS.nameSuffix());
+            CloudledgerTables.SYNC_RUNS.nameSuffix(),
+            CloudledgerTables.SYNC_REQUESTS.nameSuffix(),
+            CloudledgerTables.INVENTORY.nameSuffix());
   }
 
   @Test
   void sync_httpApiRoutesAreIamAuthorized_andTheStageIsThrottledAndLogged() {
-    for (String route : List.of("POST /sync", "GET /sync/{requestId}")) {
+    for (String route : List.of("POST /sync", "GET /sync/{requestId}", "GET /accounts")) {
       sync.hasResourceProperties(
           "AWS::ApiGatewayV2::Route", Map.of("RouteKey", route, "AuthorizationType", "AWS_IAM"));
     }
-    sync.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+    sync.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
     sync.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
         Map.of(
@@ -258,7 +270,7 @@ class CloudledgerAppTest {
   @Test
   void sync_alarmsOnDeadLetters_workerErrors_throttles_andMessageAge_toAnEncryptedTopic() {
     String topic = logicalId(app.stacks.sync().alarms().topic());
-    sync.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+    sync.resourceCountIs("AWS::CloudWatch::Alarm", 5);
     sync.allResourcesProperties(
         "AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(Map.of("Ref", topic))));
     for (String metric :
@@ -266,7 +278,8 @@ class CloudledgerAppTest {
             "ApproximateNumberOfMessagesVisible",
             "Errors",
             "Throttles",
-            "ApproximateAgeOfOldestMessage")) {
+            "ApproximateAgeOfOldestMessage",
+            "AccountsNotSynced")) {
       sync.hasResourceProperties(
           "AWS::CloudWatch::Alarm",
           Map.of("MetricName", metric, "ComparisonOperator", "GreaterThanThreshold"));
@@ -287,6 +300,14 @@ class CloudledgerAppTest {
                         List.of(logicalId(app.stacks.sync().deadLetters()), "QueueName")))),
             "Threshold",
             0));
+    sync.hasResourceProperties(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "MetricName", "AccountsNotSynced",
+            "Namespace", "cloudledger",
+            "Statistic", "Maximum",
+            "Period", 3600,
+            "Threshold", 0));
     sync.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
     sync.hasResourceProperties(
         "AWS::SNS::Subscription",

@@ -28,7 +28,8 @@ final class SdkOperations {
           "sqs", "sqs",
           "costexplorer", "ce",
           "secretsmanager", "secretsmanager",
-          "iam", "iam");
+          "iam", "iam",
+          "organizations", "organizations");
 
   /** Operations whose IAM action is named differently from the operation. */
   static final Map<String, String> RENAMED =

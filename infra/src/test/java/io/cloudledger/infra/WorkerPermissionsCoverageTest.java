@@ -48,9 +48,15 @@ class WorkerPermissionsCoverageTest {
   private static Map<String, Set<Identity>> callers() {
     Map<String, Set<Identity>> table = new LinkedHashMap<>();
     table.put("io.cloudledger.aws.inventory.", Set.of(Identity.MEMBER));
+    // `accounts check` probes exactly what the member role must allow, through that role.
+    table.put("io.cloudledger.aws.health.", Set.of(Identity.MEMBER));
     // Cost Explorer is queried in the payer account, through its member role.
     table.put("io.cloudledger.aws.cost.", Set.of(Identity.MEMBER));
     table.put("io.cloudledger.aws.session.", Set.of(Identity.WORKER));
+    // Organization discovery runs wherever the account list is needed.
+    table.put(
+        "io.cloudledger.aws.discovery.",
+        Set.of(Identity.FAN_OUT, Identity.TRIGGER, Identity.WORKER));
     // The fan-out only writes the request log (CloudledgerAppTest checks its PutItem).
     table.put("io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog", Set.of(Identity.TRIGGER));
     table.put("io.cloudledger.aws.dynamodb.", Set.of(Identity.WORKER));

@@ -42,7 +42,8 @@ final class ConfigReader {
               "regions",
               "endpoint_url",
               "endpoints",
-              "cost_explorer"),
+              "cost_explorer",
+              "organization"),
           SessionType.AZURE,
           List.of(
               "tenant_id",
@@ -51,10 +52,21 @@ final class ConfigReader {
               "use_managed_identity",
               "managed_identity_client_id",
               "subscription_ids",
+              "management_groups",
+              "skip_subscriptions",
               "endpoint_url",
               "authority_host"),
           SessionType.GCP,
-          List.of("credentials", "project_ids", "endpoint_url"));
+          List.of(
+              "credentials",
+              "project_ids",
+              "parents",
+              "skip_folders",
+              "skip_projects",
+              "endpoint_url"));
+  private static final Pattern MANAGEMENT_GROUP_ID = Pattern.compile("[A-Za-z0-9_().-]{1,90}");
+  private static final Pattern GCP_PARENT = Pattern.compile("(organizations|folders)/\\d{1,30}");
+  private static final Pattern GCP_FOLDER = Pattern.compile("folders/\\d{1,30}");
   private static final List<String> SECRETS_MANAGER_KEYS =
       List.of("cloud_stores", "user_keystore", "app_keystore", "backup_store");
   private static final List<String> KEYSTORE_KEYS = List.of("path", "priority", "enabled");
@@ -66,6 +78,18 @@ final class ConfigReader {
           StoreType.AZURE, List.of("session_name", "vault_url"),
           StoreType.GCP, List.of("session_name", "project_id"),
           StoreType.VAULT, List.of("address", "token", "mount", "namespace"));
+  private static final List<String> ORGANIZATION_KEYS =
+      List.of(
+          "member_role",
+          "external_id",
+          "include_ous",
+          "skip_ous",
+          "include_accounts",
+          "skip_accounts");
+  private static final Pattern MEMBER_ROLE = Pattern.compile("([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+  private static final Pattern OU_OR_ROOT =
+      Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
+  private static final Pattern AWS_ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final List<String> INVENTORY_KEYS =
       List.of("store", "table_prefix", "endpoint", "region");
 
@@ -316,6 +340,10 @@ final class ConfigReader {
     ServiceEndpoints endpoints =
         new ServiceEndpoints(url(s, "endpoint_url", false), endpointMap(s, "endpoints"));
     boolean costExplorer = bool(s, "cost_explorer").orElse(false);
+    AwsAccounts accounts =
+        subsection(s, "organization")
+            .<AwsAccounts>map(this::readOrganization)
+            .orElseGet(AwsAccounts.Own::new);
     return new AwsSession(
         origin,
         name,
@@ -326,7 +354,60 @@ final class ConfigReader {
         externalId,
         regions(s),
         endpoints,
-        costExplorer);
+        costExplorer,
+        accounts);
+  }
+
+  private AwsOrganization readOrganization(Section o) {
+    checkKeys(o, ORGANIZATION_KEYS, key -> Optional.empty());
+    ConfigValue memberRole = required(o, "member_role", text(o, "member_role"));
+    String role = "";
+    if (memberRole instanceof ConfigValue.Literal literal) {
+      role = literal.value().reveal();
+      checkShape(
+          memberRole,
+          MEMBER_ROLE,
+          "is not an IAM role name (1-64 letters, digits or +=,.@_-, optionally after a path)");
+    } else if (memberRole.isSet()) {
+      error(memberRole, "must be written out: ENV/ and SEC/ references are not allowed here");
+    }
+    ConfigValue externalId = text(o, "external_id");
+    DiscoveryRules rules =
+        new DiscoveryRules(
+            words(o, "include_ous", OU_OR_ROOT, "is not an OU or root id like ou-ab12-cd34ef56"),
+            words(o, "skip_ous", OU_OR_ROOT, "is not an OU or root id like ou-ab12-cd34ef56"),
+            words(o, "include_accounts", AWS_ACCOUNT_ID, "is not a 12-digit AWS account id"),
+            words(o, "skip_accounts", AWS_ACCOUNT_ID, "is not a 12-digit AWS account id"));
+    checkDisjoint(o, rules.includeGroups(), "include_ous", rules.skipGroups(), "skip_ous");
+    checkDisjoint(
+        o, rules.includeAccounts(), "include_accounts", rules.skipAccounts(), "skip_accounts");
+    return new AwsOrganization(
+        new ValueOrigin(file, o.path, o.node.line()), role, externalId, rules);
+  }
+
+  /** A list of literal words of one shape (ids that structure the file, never references). */
+  private List<String> words(Section s, String key, Pattern shape, String shapeMessage) {
+    List<String> words = new ArrayList<>();
+    for (ConfigValue value : list(s, key, shape, shapeMessage)) {
+      if (value instanceof ConfigValue.Literal literal) {
+        words.add(literal.value().reveal());
+      } else {
+        error(value, "must be written out: ENV/ and SEC/ references are not allowed here");
+      }
+    }
+    return words;
+  }
+
+  private void checkDisjoint(
+      Section s, List<String> included, String includeKey, List<String> skipped, String skipKey) {
+    for (String id : included) {
+      if (skipped.contains(id)) {
+        problems.error(
+            s.keyPath(skipKey),
+            s.line(skipKey),
+            "'" + echo(id) + "' is both in " + includeKey + " and in " + skipKey + "; keep one");
+      }
+    }
   }
 
   private RegionSelection regions(Section s) {
@@ -390,6 +471,27 @@ final class ConfigReader {
             "subscription_ids",
             ValueRules.GUID,
             "is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000)");
+    DiscoveryRules discovery =
+        new DiscoveryRules(
+            words(
+                s,
+                "management_groups",
+                MANAGEMENT_GROUP_ID,
+                "is not a management group id (1-90 letters, digits or -_.())"),
+            List.of(),
+            List.of(),
+            words(
+                s,
+                "skip_subscriptions",
+                ValueRules.GUID,
+                "is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000)"));
+    if (!subscriptionIds.isEmpty() && !discovery.equals(DiscoveryRules.none())) {
+      problems.error(
+          s.keyPath("subscription_ids"),
+          s.line("subscription_ids"),
+          "subscription_ids lists the subscriptions, so management_groups and skip_subscriptions"
+              + " (which discover them) do not apply; keep one or the other");
+    }
     return new AzureSession(
         origin,
         name,
@@ -398,7 +500,8 @@ final class ConfigReader {
         auth,
         subscriptionIds,
         url(s, "endpoint_url", false),
-        url(s, "authority_host", true));
+        url(s, "authority_host", true),
+        discovery);
   }
 
   private GcpSession readGcp(Section s, ValueOrigin origin, String name) {
@@ -414,7 +517,25 @@ final class ConfigReader {
             ValueRules.GCP_PROJECT_ID,
             "is not a GCP project id (6-30 lower-case letters, digits or -, starting with a"
                 + " letter)");
-    return new GcpSession(origin, name, credentials, projectIds, url(s, "endpoint_url", false));
+    DiscoveryRules discovery =
+        new DiscoveryRules(
+            words(
+                s,
+                "parents",
+                GCP_PARENT,
+                "is not a Resource Manager parent like organizations/123 or folders/456"),
+            words(s, "skip_folders", GCP_FOLDER, "is not a folder like folders/456"),
+            List.of(),
+            words(s, "skip_projects", ValueRules.GCP_PROJECT_ID, "is not a GCP project id"));
+    if (!projectIds.isEmpty() && !discovery.equals(DiscoveryRules.none())) {
+      problems.error(
+          s.keyPath("project_ids"),
+          s.line("project_ids"),
+          "project_ids lists the projects, so parents, skip_folders and skip_projects (which"
+              + " discover them) do not apply; keep one or the other");
+    }
+    return new GcpSession(
+        origin, name, credentials, projectIds, url(s, "endpoint_url", false), discovery);
   }
 
   // ---------------------------------------------------------------- secrets_manager

@@ -1,5 +1,6 @@
 package io.cloudledger.core.dispatch;
 
+import io.cloudledger.core.discovery.AccountRoster;
 import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.model.AccountKey;
 import java.util.List;
@@ -13,6 +14,14 @@ public interface AccountDirectory {
 
   /** Every account to fan out to, in key order. */
   List<AccountKey> accounts();
+
+  /**
+   * The accounts to sync now and the inactive ones to skip; a directory that discovers accounts
+   * lists its organizations here. By default, {@link #accounts()} with nothing inactive.
+   */
+  default AccountRoster roster() {
+    return AccountRoster.configured(accounts());
+  }
 
   /**
    * Runs {@code work} with the inventory source of {@code account} and releases the source (its SDK

@@ -1,5 +1,8 @@
 package io.cloudledger.core.dispatch;
 
+import io.cloudledger.core.discovery.AccountRoster;
+import io.cloudledger.core.discovery.DiscoveredAccount;
+import io.cloudledger.core.discovery.StaleInventory;
 import io.cloudledger.core.model.AccountKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,18 +31,62 @@ public final class FanOut {
   private final AccountDirectory directory;
   private final Dispatcher dispatcher;
   private final SyncRequestLog log;
+  private final java.util.Optional<StaleInventory> stale;
 
   public FanOut(AccountDirectory directory, Dispatcher dispatcher, SyncRequestLog log) {
+    this(directory, dispatcher, log, java.util.Optional.empty());
+  }
+
+  /**
+   * A fan-out that, on each schedule tick, marks the stored inventory of the directory's inactive
+   * (suspended, closed) accounts stale instead of syncing them.
+   */
+  public FanOut(
+      AccountDirectory directory, Dispatcher dispatcher, SyncRequestLog log, StaleInventory stale) {
+    this(directory, dispatcher, log, java.util.Optional.of(stale));
+  }
+
+  private FanOut(
+      AccountDirectory directory,
+      Dispatcher dispatcher,
+      SyncRequestLog log,
+      java.util.Optional<StaleInventory> stale) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.log = Objects.requireNonNull(log, "log");
+    this.stale = stale;
   }
 
   /** Fans out the schedule's tick (seconds are dropped: a schedule fires per minute at most). */
   public AcceptedRequest scheduled(Instant tick, Set<SyncKind> kinds) {
     Instant minute = tick.truncatedTo(ChronoUnit.MINUTES);
-    return dispatch(
-        scheduledRequestId(minute, kinds), directory.accounts(), kinds, SCHEDULE, minute);
+    AccountRoster roster = directory.roster();
+    skipInactive(roster.inactive());
+    return dispatch(scheduledRequestId(minute, kinds), roster.active(), kinds, SCHEDULE, minute);
+  }
+
+  /**
+   * Inactive accounts are not synced (a sync could only fail, or worse, find nothing and tombstone
+   * everything); their stored inventory is marked stale, when a store is wired.
+   */
+  private void skipInactive(List<DiscoveredAccount> inactive) {
+    for (DiscoveredAccount account : inactive) {
+      int marked = 0;
+      if (stale.isPresent()) {
+        try {
+          marked = stale.get().mark(account);
+        } catch (RuntimeException e) {
+          // The active accounts must still be synced; the next tick marks it again.
+          LOG.warn("could not mark {} stale: {}", account.account(), e.getMessage());
+        }
+      }
+      LOG.info(
+          "skipped inactive account={} status={} source={} staleScopes={}",
+          account.account(),
+          account.status(),
+          account.source(),
+          marked);
+    }
   }
 
   /**

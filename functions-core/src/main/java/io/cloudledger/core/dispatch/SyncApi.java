@@ -39,12 +39,33 @@ public final class SyncApi {
   private final SyncStatusQuery status;
   private final Clock clock;
   private final Supplier<String> requestIds;
+  private final java.util.Optional<AccountsStatus> accountsStatus;
 
   public SyncApi(FanOut fanOut, SyncStatusQuery status, Clock clock, Supplier<String> requestIds) {
+    this(fanOut, status, clock, requestIds, java.util.Optional.empty());
+  }
+
+  /** An API that also answers {@code GET /accounts} with each account's freshness. */
+  public SyncApi(
+      FanOut fanOut,
+      SyncStatusQuery status,
+      Clock clock,
+      Supplier<String> requestIds,
+      AccountsStatus accountsStatus) {
+    this(fanOut, status, clock, requestIds, java.util.Optional.of(accountsStatus));
+  }
+
+  private SyncApi(
+      FanOut fanOut,
+      SyncStatusQuery status,
+      Clock clock,
+      Supplier<String> requestIds,
+      java.util.Optional<AccountsStatus> accountsStatus) {
     this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.status = Objects.requireNonNull(status, "status");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+    this.accountsStatus = accountsStatus;
   }
 
   /** Answers one call; {@code body} may be null or empty. */
@@ -53,6 +74,11 @@ public final class SyncApi {
     String verb = method == null ? "" : method.toUpperCase(java.util.Locale.ROOT);
     if (route.equals("/sync")) {
       return verb.equals("POST") ? post(body) : methodNotAllowed(verb, "POST");
+    }
+    if (route.equals("/accounts") && accountsStatus.isPresent()) {
+      return verb.equals("GET")
+          ? new ApiResponse(200, accountsStatus.get().json())
+          : methodNotAllowed(verb, "GET");
     }
     var matcher = STATUS_PATH.matcher(route);
     if (matcher.matches()) {

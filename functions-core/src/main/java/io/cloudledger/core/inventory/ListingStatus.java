@@ -7,5 +7,10 @@ public enum ListingStatus {
   /** Some pages were read, then the listing stopped: absent resources may still exist. */
   PARTIAL,
   /** The listing failed: nothing can be concluded about absent resources. */
-  FAILED
+  FAILED,
+  /**
+   * Not listed: the account is suspended, closed or being deleted, so its stored inventory is kept
+   * as it was last seen (never tombstoned) and marked as no longer current.
+   */
+  STALE
 }

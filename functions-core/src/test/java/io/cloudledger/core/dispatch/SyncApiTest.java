@@ -84,6 +84,30 @@ class SyncApiTest {
   }
 
   @Test
+  void getAccounts_whenWired_answersFreshness_otherwise404() throws Exception {
+    var store = io.cloudledger.core.inventory.InMemoryInventoryStore.create();
+    SyncApi withAccounts =
+        new SyncApi(
+            new FanOut(new FixedDirectory(List.of(A)), dispatcher, log),
+            new SyncStatusQuery(log, runs, idempotency, clock),
+            clock,
+            () -> "req-x",
+            new AccountsStatus(
+                new FixedDirectory(List.of(A)),
+                new io.cloudledger.core.health.FreshnessQuery(
+                    store, clock, java.time.Duration.ofMinutes(30))));
+
+    ApiResponse response = withAccounts.handle("GET", "/accounts", null);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(json(response).get("accounts").get(0).get("accountKey").asText())
+        .isEqualTo(A.value());
+    assertThat(json(response).get("accounts").get(0).get("overdue").asBoolean()).isTrue();
+    assertThat(withAccounts.handle("POST", "/accounts", "").status()).isEqualTo(405);
+    assertThat(api.handle("GET", "/accounts", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void post_whenTheQueueFails_answers503() {
     SyncApi failing =
         new SyncApi(

@@ -33,7 +33,8 @@ public final class AwsRoute implements Route {
             "s3", new S3Handler(estate, identities, gate),
             "secretsmanager", new SecretsManagerHandler(identities, gate, clock),
             "iam", new IamHandler(identities, userKeys, gate, clock),
-            "ce", new CostExplorerHandler(estate, identities, gate, clock));
+            "ce", new CostExplorerHandler(estate, identities, gate, clock),
+            "organizations", new OrganizationsHandler(estate, identities, gate));
   }
 
   @Override

@@ -23,7 +23,7 @@ final class ArmResources {
 
   private ArmResources() {}
 
-  static ObjectNode subscription(AzureSubscription subscription) {
+  static ObjectNode subscription(AzureSubscription subscription, String state) {
     ObjectNode node = JSON.createObjectNode();
     node.put("id", subscription.id());
     node.put("authorizationSource", "RoleBased");
@@ -31,7 +31,7 @@ final class ArmResources {
     node.put("subscriptionId", subscription.subscriptionId());
     node.put("tenantId", subscription.tenantId());
     node.put("displayName", subscription.displayName());
-    node.put("state", "Enabled");
+    node.put("state", state);
     ObjectNode policies = node.putObject("subscriptionPolicies");
     policies.put("locationPlacementId", "Public_2014-09-01");
     policies.put("quotaId", "PayAsYouGo_2014-09-01");

@@ -34,6 +34,15 @@ public final class AzureRoute implements Route {
   /** Operation names, as the fault plan and the call counters know them. */
   public static final String SUBSCRIPTIONS_LIST = "Subscriptions_List";
 
+  /** The fault/counter name of a management group's descendants (counted under the group id). */
+  public static final String MANAGEMENT_GROUPS_DESCENDANTS = "ManagementGroups_GetDescendants";
+
+  private static final String MG_PREFIX = "/providers/Microsoft.Management/managementGroups/";
+  private static final Pattern DESCENDANTS_PATH =
+      Pattern.compile(
+          "/providers/Microsoft\\.Management/managementGroups/([^/]+)/descendants",
+          Pattern.CASE_INSENSITIVE);
+
   public static final String VIRTUAL_MACHINES_LIST_ALL = "VirtualMachines_ListAll";
   public static final String STORAGE_ACCOUNTS_LIST = "StorageAccounts_List";
   public static final String VIRTUAL_NETWORKS_LIST_ALL = "VirtualNetworks_ListAll";
@@ -98,6 +107,7 @@ public final class AzureRoute implements Route {
     String path = request.path();
     return path.equals("/subscriptions")
         || path.startsWith("/subscriptions/")
+        || DESCENDANTS_PATH.matcher(path).matches()
         || TOKEN_PATH.matcher(path).matches()
         || DISCOVERY_PATH.matcher(path).matches();
   }
@@ -113,7 +123,82 @@ public final class AzureRoute implements Route {
     if (discovery.matches()) {
       return discovery(request, discovery.group(1));
     }
+    Matcher descendants = DESCENDANTS_PATH.matcher(path);
+    if (descendants.matches()) {
+      return descendants(request, descendants.group(1));
+    }
     return arm(request);
+  }
+
+  /**
+   * {@code ManagementGroups_GetDescendants}: the groups and subscriptions below a group, paged by
+   * the page size with {@code $skiptoken}. The tenant root group's id is the tenant id.
+   */
+  private SandboxResponse descendants(SandboxRequest request, String groupId) {
+    counters.recordCall(MANAGEMENT_GROUPS_DESCENDANTS, groupId);
+    if (caller(request).isEmpty()) {
+      return ArmError.of(
+          401, "InvalidAuthenticationToken", "The access token is invalid or missing.");
+    }
+    int offset = skipToken(request.queryParameters().get("$skiptoken"));
+    FaultDecision decision =
+        faults.decide(
+            MANAGEMENT_GROUPS_DESCENDANTS, groupId, "global", offset / options.pageSize() + 1);
+    sleep(decision.latencyMillis());
+    if (decision.fails()) {
+      counters.recordInjectedFault(MANAGEMENT_GROUPS_DESCENDANTS, groupId);
+      return injected(decision, MANAGEMENT_GROUPS_DESCENDANTS, groupId, principal.clientId());
+    }
+    String root = estate.tenantId();
+    List<ObjectNode> items = new java.util.ArrayList<>();
+    boolean isRoot = groupId.equalsIgnoreCase(root);
+    if (!isRoot && !io.cloudledger.sandbox.estate.AzureEstate.MANAGEMENT_GROUPS.contains(groupId)) {
+      return ArmError.of(
+          404, "NotFound", "The management group '" + groupId + "' could not be found.");
+    }
+    if (isRoot) {
+      for (String group : io.cloudledger.sandbox.estate.AzureEstate.MANAGEMENT_GROUPS) {
+        items.add(
+            descendant(
+                "Microsoft.Management/managementGroups", MG_PREFIX + group, group, group, root));
+      }
+    }
+    for (AzureSubscription subscription : estate.subscriptions()) {
+      String parent = estate.managementGroupOf(subscription);
+      if (isRoot || parent.equals(groupId)) {
+        items.add(
+            descendant(
+                "Microsoft.Management/managementGroups/subscriptions",
+                subscription.id(),
+                subscription.subscriptionId(),
+                subscription.displayName(),
+                parent));
+      }
+    }
+    ObjectNode body = ArmResources.JSON.createObjectNode();
+    ArrayNode value = body.putArray("value");
+    int end = Math.min(items.size(), offset + options.pageSize());
+    for (int i = offset; i < end; i++) {
+      value.add(items.get(i));
+    }
+    if (end < items.size()) {
+      body.put("nextLink", nextLink(request, request.queryParameters(), end));
+    } else {
+      body.putNull("nextLink");
+    }
+    return json(200, body, readHeaders());
+  }
+
+  private static ObjectNode descendant(
+      String type, String id, String name, String displayName, String parentGroup) {
+    ObjectNode node = ArmResources.JSON.createObjectNode();
+    node.put("id", id);
+    node.put("type", type);
+    node.put("name", name);
+    ObjectNode properties = node.putObject("properties");
+    properties.put("displayName", displayName);
+    properties.putObject("parent").put("id", MG_PREFIX + parentGroup);
+    return node;
   }
 
   private SandboxResponse token(SandboxRequest request, String tenant) {
@@ -287,7 +372,7 @@ public final class AzureRoute implements Route {
     ObjectNode body = ArmResources.JSON.createObjectNode();
     ArrayNode value = body.putArray("value");
     List<AzureSubscription> all = estate.subscriptions();
-    all.forEach(s -> value.add(ArmResources.subscription(s)));
+    all.forEach(s -> value.add(ArmResources.subscription(s, estate.state(s.subscriptionId()))));
     ObjectNode count = body.putObject("count");
     count.put("type", "Total");
     count.put("value", all.size());

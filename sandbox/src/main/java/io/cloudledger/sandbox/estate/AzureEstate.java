@@ -52,6 +52,10 @@ public final class AzureEstate {
   private final long seed;
   private final String tenantId;
   private volatile Map<String, AzureSubscription> subscriptions;
+  private final Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The management groups under the tenant root group: subscription i is in group i % 2. */
+  public static final List<String> MANAGEMENT_GROUPS = List.of("cl-prod", "cl-nonprod");
 
   private AzureEstate(long seed, String tenantId, Map<String, AzureSubscription> subscriptions) {
     this.seed = seed;
@@ -82,6 +86,21 @@ public final class AzureEstate {
   /** All subscriptions, in generation order. */
   public List<AzureSubscription> subscriptions() {
     return List.copyOf(subscriptions.values());
+  }
+
+  /** The subscription's state: Enabled unless {@link #setState} changed it. */
+  public String state(String subscriptionId) {
+    return states.getOrDefault(subscriptionId, "Enabled");
+  }
+
+  /** Sets a subscription's state (Enabled, Warned, PastDue, Disabled, Deleted). */
+  public void setState(String subscriptionId, String state) {
+    states.put(subscriptionId, state);
+  }
+
+  /** The management group directly above a subscription (under the tenant root group). */
+  public String managementGroupOf(AzureSubscription subscription) {
+    return MANAGEMENT_GROUPS.get(subscription.index() % MANAGEMENT_GROUPS.size());
   }
 
   public Optional<AzureSubscription> subscription(String subscriptionId) {

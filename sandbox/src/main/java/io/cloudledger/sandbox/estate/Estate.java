@@ -23,6 +23,8 @@ public final class Estate {
   private volatile GcpEstate gcp;
   private int generation;
   private final AwsCostLedger costs;
+  private final AwsOrganizationTree organization;
+  private final GcpResourceTree gcpTree;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
@@ -30,6 +32,18 @@ public final class Estate {
     this.azure = AzureEstate.generate(spec, 0);
     this.gcp = GcpEstate.generate(spec);
     this.costs = AwsCostLedger.of(this);
+    this.organization = AwsOrganizationTree.generate(spec.seed(), List.copyOf(accounts.values()));
+    this.gcpTree = GcpResourceTree.generate(spec.seed());
+  }
+
+  /** The GCP organization and folders the projects sit in, with each project's state. */
+  public GcpResourceTree gcpResourceTree() {
+    return gcpTree;
+  }
+
+  /** The AWS organization every account of the estate belongs to. */
+  public AwsOrganizationTree organization() {
+    return organization;
   }
 
   /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */

@@ -25,6 +25,7 @@ public final class GcpRoute implements Route {
   private final ComputeHandler compute;
   private final SecretManagerHandler secretManager;
   private final IamKeysHandler iamKeys;
+  private final ResourceManagerHandler resourceManager;
 
   public GcpRoute(
       Estate estate, GcpServiceAccount account, CallCounters counters, FaultInjector faults) {
@@ -34,6 +35,7 @@ public final class GcpRoute implements Route {
     this.secretManager =
         new SecretManagerHandler(estate, tokens, counters, faults, Clock.systemUTC());
     this.iamKeys = new IamKeysHandler(estate, tokens, keys, counters, faults);
+    this.resourceManager = new ResourceManagerHandler(estate, tokens, counters, faults);
   }
 
   @Override
@@ -41,7 +43,8 @@ public final class GcpRoute implements Route {
     return request.path().equals(TOKEN_PATH)
         || request.path().startsWith(COMPUTE_PREFIX)
         || SecretManagerHandler.matches(request.path())
-        || IamKeysHandler.matches(request.path());
+        || IamKeysHandler.matches(request.path())
+        || request.path().startsWith(ResourceManagerHandler.PREFIX);
   }
 
   @Override
@@ -51,6 +54,9 @@ public final class GcpRoute implements Route {
     }
     if (IamKeysHandler.matches(request.path())) {
       return iamKeys.handle(request);
+    }
+    if (request.path().startsWith(ResourceManagerHandler.PREFIX)) {
+      return resourceManager.handle(request);
     }
     return request.path().equals(TOKEN_PATH) ? tokens.handle(request) : compute.handle(request);
   }

@@ -1,9 +1,14 @@
 package io.cloudledger.aws.inventory;
 
+import io.cloudledger.aws.discovery.AwsOrganizationDiscovery;
 import io.cloudledger.core.config.AwsSession;
 import io.cloudledger.core.config.CloudSession;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.discovery.AccountRoster;
+import io.cloudledger.core.discovery.DiscoveredAccount;
+import io.cloudledger.core.discovery.DiscoveryResult;
+import io.cloudledger.core.discovery.MemberSessions;
 import io.cloudledger.core.dispatch.AccountDirectory;
 import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.error.PermanentException;
@@ -28,14 +33,23 @@ import org.slf4j.LoggerFactory;
  * client owns its own scheduler threads, so keeping the clients of hundreds of accounts (about 18
  * clients each: STS, S3, EC2 per region) in a long-lived worker would pile up thousands of threads.
  * Sessions of other clouds are skipped (each cloud has its own worker).
+ *
+ * <p>A session with an {@code organization:} block is not an account itself: its organization is
+ * listed on every {@link #roster()} (each fan-out), its active members join the configured accounts
+ * (a configured session of the same account wins) and its suspended or closed members are reported
+ * inactive. A worker asked for a member it has not discovered itself derives the member's session
+ * without listing the organization again when there is only one organization (the fan-out or the
+ * trigger already checked the account against a fresh listing).
  */
 public final class AwsAccountDirectory implements AccountDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(AwsAccountDirectory.class);
   private static final Pattern ROLE_ACCOUNT = Pattern.compile("^arn:[^:]+:iam::(\\d{12}):role/.+");
 
   private final Map<AccountKey, AwsSession> sessions;
+  private final List<AwsSession> organizations = new java.util.ArrayList<>();
   private final ConfigResolver resolver;
   private final AwsSourceSettings settings;
+  private volatile Map<AccountKey, AwsSession> members = Map.of();
 
   private AwsAccountDirectory(
       Map<AccountKey, AwsSession> sessions, ConfigResolver resolver, AwsSourceSettings settings) {
@@ -57,6 +71,10 @@ public final class AwsAccountDirectory implements AccountDirectory {
     for (CloudSession session : config.sessions()) {
       if (!(session instanceof AwsSession aws)) {
         LOG.info("session {} skipped: this worker syncs AWS accounts", session.name());
+        continue;
+      }
+      if (aws.organization().isPresent()) {
+        directory.organizations.add(aws);
         continue;
       }
       Optional<AccountKey> account = directory.accountOf(aws);
@@ -97,17 +115,74 @@ public final class AwsAccountDirectory implements AccountDirectory {
 
   @Override
   public List<AccountKey> accounts() {
-    return List.copyOf(sessions.keySet());
+    return organizations.isEmpty() ? List.copyOf(sessions.keySet()) : roster().active();
+  }
+
+  /**
+   * Lists every organization now and merges its accounts with the configured ones. An organization
+   * that cannot be listed is logged and left out, so the configured accounts and the other
+   * organizations are still synced.
+   */
+  @Override
+  public AccountRoster roster() {
+    List<DiscoveryResult> results = new java.util.ArrayList<>();
+    for (AwsSession organization : organizations) {
+      try (AwsOrganizationDiscovery discovery =
+          AwsOrganizationDiscovery.create(organization, resolver, settings.clients())) {
+        DiscoveryResult result = discovery.discover();
+        LOG.info(
+            "organization session={} accounts={} inactive={} excludedByRules={} apiCalls={}",
+            organization.name(),
+            result.accounts().size(),
+            result.inactive().size(),
+            result.excludedByRules(),
+            result.apiCalls());
+        results.add(result);
+      } catch (CloudledgerException e) {
+        LOG.warn("organization session={} not listed: {}", organization.name(), e.getMessage());
+      }
+    }
+    AccountRoster roster = AccountRoster.merge(sessions.keySet(), results);
+    Map<AccountKey, AwsSession> discovered = new TreeMap<>();
+    for (DiscoveredAccount account : roster.discovered()) {
+      organizations.stream()
+          .filter(o -> o.name().equals(account.source()))
+          .findFirst()
+          .ifPresent(
+              o ->
+                  discovered.put(
+                      account.account(),
+                      MemberSessions.aws(o, account.account().accountId(), resolver)));
+    }
+    members = Map.copyOf(discovered);
+    return roster;
   }
 
   @Override
   public <T> T withInventorySource(AccountKey account, Function<InventorySource, T> work) {
-    AwsSession session = sessions.get(account);
+    AwsSession session = sessionOf(account);
     if (session == null) {
       throw new PermanentException("unknown-account", "no configured AWS session reads " + account);
     }
     try (AwsInventorySource source = AwsInventorySource.create(session, resolver, settings)) {
       return work.apply(source);
     }
+  }
+
+  /** The configured session of {@code account}, else its member session, else null. */
+  private AwsSession sessionOf(AccountKey account) {
+    AwsSession configured = sessions.get(account);
+    if (configured != null || organizations.isEmpty()) {
+      return configured;
+    }
+    AwsSession member = members.get(account);
+    if (member == null && organizations.size() == 1) {
+      return MemberSessions.aws(organizations.getFirst(), account.accountId(), resolver);
+    }
+    if (member == null) {
+      roster();
+      member = members.get(account);
+    }
+    return member;
   }
 }

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.LimitExceededException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -74,6 +75,8 @@ public final class AwsClients implements AutoCloseable {
   private final Optional<URI> s3Endpoint;
   private final Optional<URI> costExplorerEndpoint;
   private volatile CostExplorerClient costExplorer;
+  private final Optional<URI> organizationsEndpoint;
+  private volatile OrganizationsClient organizations;
   private final Optional<List<String>> configuredRegions;
   private final Optional<String> roleArn;
   private final AwsCredentialsProvider baseCredentials;
@@ -99,6 +102,7 @@ public final class AwsClients implements AutoCloseable {
     this.secretsManagerEndpoint = endpoint(session, resolver, "secretsmanager");
     this.iamEndpoint = endpoint(session, resolver, "iam");
     this.costExplorerEndpoint = endpoint(session, resolver, "ce");
+    this.organizationsEndpoint = endpoint(session, resolver, "organizations");
     this.configuredRegions =
         switch (session.regions()) {
           case RegionSelection.All all -> Optional.empty();
@@ -260,6 +264,43 @@ public final class AwsClients implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The Organizations client, created on first use: global (us-east-1 signing), with the session's
+   * credentials (the management or delegated administrator account).
+   */
+  public OrganizationsClient organizations() {
+    OrganizationsClient client = organizations;
+    if (client == null) {
+      synchronized (this) {
+        if (organizations == null) {
+          organizations =
+              configure(
+                      OrganizationsClient.builder(),
+                      organizationsEndpoint,
+                      credentials,
+                      Region.AWS_GLOBAL)
+                  .build();
+        }
+        client = organizations;
+      }
+    }
+    return client;
+  }
+
+  /**
+   * The ARN of the base credentials (before any role), from {@code GetCallerIdentity}: proves they
+   * resolve and are valid. The call needs no permission.
+   *
+   * @throws io.cloudledger.core.error.CloudledgerException when they do not resolve or are refused
+   */
+  public String baseIdentity() {
+    try {
+      return sts.getCallerIdentity(r -> {}).arn();
+    } catch (RuntimeException e) {
+      throw AwsErrors.mapCredentialFailure(e, "GetCallerIdentity", describeSession());
+    }
+  }
+
   /** HTTP requests sent by these clients so far, retries included. */
   public long apiCalls() {
     return counter.count();
@@ -277,6 +318,9 @@ public final class AwsClients implements AutoCloseable {
     closeables.add(s3);
     if (costExplorer != null) {
       closeables.add(costExplorer);
+    }
+    if (organizations != null) {
+      closeables.add(organizations);
     }
     if (credentials != baseCredentials && credentials instanceof SdkAutoCloseable provider) {
       closeables.add(provider);

@@ -49,6 +49,17 @@ public final class AzureInventorySource implements InventorySource {
   }
 
   /**
+   * The discovered subscriptions that are disabled or deleted (after {@link #accounts()}; empty
+   * when the subscriptions are configured): skipped, their stored inventory to be kept stale.
+   */
+  public List<io.cloudledger.core.discovery.DiscoveredAccount> inactive() {
+    return clients
+        .lastDiscovery()
+        .map(io.cloudledger.core.discovery.DiscoveryResult::inactive)
+        .orElse(List.of());
+  }
+
+  /**
    * {@inheritDoc}
    *
    * <p>The report's {@code apiCalls} counts this subscription's ARM requests, retries included.

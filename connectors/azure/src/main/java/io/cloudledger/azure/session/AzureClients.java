@@ -47,6 +47,8 @@ public final class AzureClients {
   private final ArmCallCounter counter = new ArmCallCounter();
   private final Map<String, Managers> managers = new ConcurrentHashMap<>();
   private volatile List<String> listedSubscriptions;
+  private volatile io.cloudledger.core.discovery.DiscoveryResult lastDiscovery;
+  private final io.cloudledger.core.config.DiscoveryRules rules;
   private volatile AccessToken verifiedToken;
 
   private AzureClients(
@@ -56,8 +58,10 @@ public final class AzureClients {
       Optional<String> tenantId,
       List<String> configuredSubscriptions,
       HttpClient httpClient,
-      AzureClientSettings settings) {
+      AzureClientSettings settings,
+      io.cloudledger.core.config.DiscoveryRules rules) {
     this.sessionName = sessionName;
+    this.rules = rules;
     this.credential = credential;
     this.endpoints = endpoints;
     this.tenantId = tenantId;
@@ -86,7 +90,8 @@ public final class AzureClients {
         resolver.resolveOptionalText(session.tenantId()),
         resolver.resolveTexts(session.subscriptionIds()),
         httpClient,
-        settings);
+        settings,
+        session.discovery());
   }
 
   /** Clients over a given credential (a test's, or one the caller built itself). */
@@ -104,7 +109,8 @@ public final class AzureClients {
         tenantId,
         subscriptionIds,
         httpClient(settings),
-        settings);
+        settings,
+        io.cloudledger.core.config.DiscoveryRules.none());
   }
 
   private static HttpClient httpClient(AzureClientSettings settings) {
@@ -140,33 +146,96 @@ public final class AzureClients {
   }
 
   /**
-   * The subscriptions this session reads: those configured, else every subscription the principal
-   * can list (one Subscriptions_List call, remembered).
+   * The subscriptions this session reads: those configured, else the active ones {@link
+   * #discover()} finds (remembered).
    */
   public List<AccountKey> accounts() {
     List<String> ids = configuredSubscriptions;
     if (ids.isEmpty()) {
       ids = listedSubscriptions;
       if (ids == null) {
-        ids = listSubscriptions();
+        ids = discover().active().stream().map(a -> a.account().accountId()).toList();
         listedSubscriptions = ids;
       }
     }
     return ids.stream().map(id -> AccountKey.of(Provider.AZURE, id)).toList();
   }
 
-  private List<String> listSubscriptions() {
+  /** The last {@link #discover()} result, if this session discovered its subscriptions. */
+  public Optional<io.cloudledger.core.discovery.DiscoveryResult> lastDiscovery() {
+    return Optional.ofNullable(lastDiscovery);
+  }
+
+  /**
+   * Every subscription the principal can see (Subscriptions_List, with each one's state), limited
+   * to those below the session's management groups (one paged ManagementGroups_GetDescendants per
+   * group) and not skipped. Enabled, Warned and PastDue subscriptions are active; Disabled, Deleted
+   * and Expired ones are reported inactive.
+   */
+  public io.cloudledger.core.discovery.DiscoveryResult discover() {
+    long before = counter.total();
+    Map<String, List<String>> under = new java.util.LinkedHashMap<>();
+    for (String group : rules.includeGroups()) {
+      AzureManagementGroups.subscriptionsUnder(
+              pipeline(),
+              endpoints.environment().getResourceManagerEndpoint(),
+              group,
+              describeSession())
+          .forEach(id -> under.computeIfAbsent(id, k -> new ArrayList<>()).add(group));
+    }
+    List<io.cloudledger.core.discovery.DiscoveredAccount> accounts = new ArrayList<>();
+    int excluded = 0;
     try {
       ResourceManager.Authenticated resources =
           configure(ResourceManager.configure()).authenticate(credential, profile(null));
-      List<String> ids = new ArrayList<>();
       for (Subscription subscription : resources.subscriptions().list()) {
-        ids.add(subscription.subscriptionId().toLowerCase(Locale.ROOT));
+        String id = subscription.subscriptionId().toLowerCase(Locale.ROOT);
+        List<String> path = under.getOrDefault(id, List.of());
+        if ((!rules.includeGroups().isEmpty() && path.isEmpty())
+            || rules.skipAccounts().stream().anyMatch(id::equalsIgnoreCase)) {
+          excluded++;
+          continue;
+        }
+        String state = subscription.state() == null ? "Enabled" : subscription.state().toString();
+        accounts.add(
+            new io.cloudledger.core.discovery.DiscoveredAccount(
+                AccountKey.of(Provider.AZURE, id),
+                subscription.displayName(),
+                state,
+                ACTIVE_STATES.contains(state),
+                path,
+                sessionName));
       }
-      return List.copyOf(ids);
     } catch (RuntimeException e) {
       throw AzureErrors.map(e, "Subscriptions_List", describeSession());
     }
+    long after = counter.total();
+    io.cloudledger.core.discovery.DiscoveryResult result =
+        new io.cloudledger.core.discovery.DiscoveryResult(
+            sessionName, accounts, excluded, after - before);
+    lastDiscovery = result;
+    return result;
+  }
+
+  private static final java.util.Set<String> ACTIVE_STATES =
+      java.util.Set.of("Enabled", "Warned", "PastDue");
+
+  /** A bare ARM pipeline (token, retries, counting) for calls no manager offers. */
+  private com.azure.core.http.HttpPipeline pipeline() {
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(
+        new RetryPolicy(
+            new ExponentialBackoff(
+                settings.maxRetries(), settings.baseDelay(), settings.maxDelay())));
+    policies.add(
+        new com.azure.core.http.policy.BearerTokenAuthenticationPolicy(
+            credential, endpoints.environment().getManagementEndpoint() + "/.default"));
+    policies.add(counter);
+    rewrite.ifPresent(policies::add);
+    return new com.azure.core.http.HttpPipelineBuilder()
+        .httpClient(httpClient)
+        .policies(policies.toArray(HttpPipelinePolicy[]::new))
+        .build();
   }
 
   public ComputeManager compute(String subscriptionId) {

@@ -63,6 +63,11 @@ final class SandboxAzure {
 
   /** The session of the sandbox's principal over {@code subscriptionIds} (all when empty). */
   AzureSession session(List<String> subscriptionIds, String clientSecretName) {
+    return session(subscriptionIds, clientSecretName, "");
+  }
+
+  /** The session with {@code extraYaml} (indented keys of the session) appended. */
+  AzureSession session(List<String> subscriptionIds, String clientSecretName, String extraYaml) {
     String base = sandbox.endpoints().base().toString();
     StringBuilder yaml =
         new StringBuilder()
@@ -88,6 +93,7 @@ final class SandboxAzure {
       yaml.append("    subscription_ids:\n");
       subscriptionIds.forEach(id -> yaml.append("      - ").append(id).append('\n'));
     }
+    yaml.append(extraYaml);
     CloudledgerConfig config = ConfigLoader.parse(yaml.toString(), Path.of("test.yaml"));
     return (AzureSession) config.sessions(SessionType.AZURE).getFirst();
   }

@@ -67,9 +67,17 @@ public final class GcpInventorySource implements InventorySource, AutoCloseable 
         GcpClients.create(session, resolver, settings.clients()), settings);
   }
 
-  /** The projects this source lists, {@code gcp#<projectId>} each, as configured. */
+  /** The projects this source lists, {@code gcp#<projectId>} each: configured or discovered. */
   public List<AccountKey> accountKeys() {
     return clients.projects();
+  }
+
+  /** Discovered projects being deleted (after {@link #accountKeys()}): skipped, kept stale. */
+  public List<io.cloudledger.core.discovery.DiscoveredAccount> inactive() {
+    return clients
+        .lastDiscovery()
+        .map(io.cloudledger.core.discovery.DiscoveryResult::inactive)
+        .orElse(List.of());
   }
 
   /**

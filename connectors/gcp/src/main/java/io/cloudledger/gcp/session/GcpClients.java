@@ -42,6 +42,9 @@ public final class GcpClients implements AutoCloseable {
 
   private final String sessionName;
   private final List<AccountKey> projects;
+  private final GcpProjectDiscovery discovery;
+  private volatile List<AccountKey> discoveredProjects;
+  private volatile io.cloudledger.core.discovery.DiscoveryResult lastDiscovery;
   private final GcpClientSettings settings;
   private final GoogleCredentials credentials;
   private final InstancesClient instances;
@@ -56,9 +59,11 @@ public final class GcpClients implements AutoCloseable {
       GoogleCredentials credentials,
       InstancesClient instances,
       NetworksClient networks,
-      SubnetworksClient subnetworks) {
+      SubnetworksClient subnetworks,
+      GcpProjectDiscovery discovery) {
     this.sessionName = sessionName;
     this.projects = projects;
+    this.discovery = discovery;
     this.settings = settings;
     this.credentials = credentials;
     this.instances = instances;
@@ -70,13 +75,6 @@ public final class GcpClients implements AutoCloseable {
   public static GcpClients create(
       GcpSession session, ConfigResolver resolver, GcpClientSettings settings) {
     List<String> projectIds = resolver.resolveTexts(session.projectIds());
-    if (projectIds.isEmpty()) {
-      throw new PermanentException(
-          "no-projects",
-          "GCP session '"
-              + session.name()
-              + "' lists no project_ids; discovering projects is not supported yet");
-    }
     List<AccountKey> projects =
         projectIds.stream().distinct().map(id -> AccountKey.of(Provider.GCP, id)).toList();
     GoogleCredentials credentials = credentials(session, resolver);
@@ -109,7 +107,13 @@ public final class GcpClients implements AutoCloseable {
           credentials,
           InstancesClient.create(instancesSettings.build()),
           NetworksClient.create(networksSettings.build()),
-          SubnetworksClient.create(subnetworksSettings.build()));
+          SubnetworksClient.create(subnetworksSettings.build()),
+          new GcpProjectDiscovery(
+              session.name(),
+              credentials,
+              endpoint.map(URI::toString).orElse(GcpProjectDiscovery.DEFAULT_ENDPOINT),
+              session.discovery(),
+              settings.attemptTimeout()));
     } catch (IOException e) {
       throw new PermanentException(
           "client-setup",
@@ -196,9 +200,35 @@ public final class GcpClients implements AutoCloseable {
     return sessionName;
   }
 
-  /** The projects of the session, as account keys {@code gcp#<projectId>}. */
+  /**
+   * The projects of the session, as account keys {@code gcp#<projectId>}: those configured, else
+   * the ACTIVE ones {@link #discover()} finds (remembered).
+   */
   public List<AccountKey> projects() {
-    return projects;
+    if (!projects.isEmpty()) {
+      return projects;
+    }
+    List<AccountKey> found = discoveredProjects;
+    if (found == null) {
+      found = discover().active().stream().map(a -> a.account()).toList();
+      discoveredProjects = found;
+    }
+    return found;
+  }
+
+  /**
+   * Lists the projects under the session's parents (recursively through folders), or every project
+   * the credentials can see, with Resource Manager v3; DELETE_REQUESTED ones are inactive.
+   */
+  public io.cloudledger.core.discovery.DiscoveryResult discover() {
+    io.cloudledger.core.discovery.DiscoveryResult result = discovery.discover();
+    lastDiscovery = result;
+    return result;
+  }
+
+  /** The last {@link #discover()} result, if the session discovered its projects. */
+  public Optional<io.cloudledger.core.discovery.DiscoveryResult> lastDiscovery() {
+    return Optional.ofNullable(lastDiscovery);
   }
 
   public InstancesClient instances() {

@@ -1,0 +1,2 @@
+/** Onboarding checks of GCP projects: a token and each Compute permission the connector uses. */
+package io.cloudledger.gcp.health;
