@@ -9,7 +9,7 @@ import java.net.URI;
  * A function served by the Functions Framework invoker in this JVM, as Cloud Functions serves it:
  * the invoker instantiates {@code target} with its no-arg constructor and answers HTTP on a port.
  */
-final class FunctionServer implements AutoCloseable {
+public final class FunctionServer implements AutoCloseable {
   private final Invoker invoker;
   private final int port;
 
@@ -21,7 +21,7 @@ final class FunctionServer implements AutoCloseable {
   /**
    * @param signature {@code http} or {@code cloudevent}
    */
-  static FunctionServer start(Class<?> target, String signature) {
+  public static FunctionServer start(Class<?> target, String signature) {
     try {
       int port = freePort();
       Invoker invoker =
@@ -33,7 +33,7 @@ final class FunctionServer implements AutoCloseable {
     }
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 

@@ -22,14 +22,14 @@ import java.util.List;
  * it, so Pub/Sub delivers it again, and after the subscription's max delivery attempts to its
  * dead-letter topic.
  */
-final class PubSubPush {
-  enum Mode {
+public final class PubSubPush {
+  public enum Mode {
     BINARY,
     STRUCTURED
   }
 
   /** What one {@link #drain} did. */
-  record Deliveries(int delivered, int acknowledged, int failed) {}
+  public record Deliveries(int delivered, int acknowledged, int failed) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -38,7 +38,7 @@ final class PubSubPush {
   private final String topic;
   private final URI function;
 
-  PubSubPush(PubSubFake pubsub, String subscription, String topic, URI function) {
+  public PubSubPush(PubSubFake pubsub, String subscription, String topic, URI function) {
     this.pubsub = pubsub;
     this.subscription = subscription;
     this.topic = topic;
@@ -48,7 +48,7 @@ final class PubSubPush {
   /**
    * Delivers until no message is due (each failed one is due again at once, until dead-lettered).
    */
-  Deliveries drain(Mode mode) {
+  public Deliveries drain(Mode mode) {
     int delivered = 0;
     int acknowledged = 0;
     for (List<ReceivedMessage> batch = pubsub.pull(subscription, 10);
@@ -68,7 +68,7 @@ final class PubSubPush {
   }
 
   /** Delivers one due message at most; its HTTP status, or 0 when none was due. */
-  int deliverOne(Mode mode) {
+  public int deliverOne(Mode mode) {
     List<ReceivedMessage> batch = pubsub.pull(subscription, 1);
     if (batch.isEmpty()) {
       return 0;
@@ -83,7 +83,7 @@ final class PubSubPush {
     return status;
   }
 
-  int deliver(ReceivedMessage received, Mode mode) {
+  public int deliver(ReceivedMessage received, Mode mode) {
     PubsubMessage message = received.getMessage();
     String id = message.getMessageId();
     String time =

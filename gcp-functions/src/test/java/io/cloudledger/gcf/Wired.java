@@ -5,7 +5,6 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import io.cloudevents.CloudEvent;
-import io.cloudledger.gcf.rotation.RotationFunctions;
 import java.io.IOException;
 
 /**
@@ -45,16 +44,6 @@ final class Wired {
     @Override
     public void service(HttpRequest request, HttpResponse response) throws IOException {
       function.service(request, response);
-    }
-  }
-
-  /** The rotation function on the test's rotations. */
-  public static final class Rotation implements CloudEventsFunction {
-    private final CloudEventsFunction function = RotationFunctions.wired();
-
-    @Override
-    public void accept(CloudEvent event) throws Exception {
-      function.accept(event);
     }
   }
 }
