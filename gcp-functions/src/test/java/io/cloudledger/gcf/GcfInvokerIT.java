@@ -69,6 +69,8 @@ class GcfInvokerIT {
     int triggerPort = freePort();
     long triggerStart = System.nanoTime();
     launch("io.cloudledger.gcf.SyncTriggerFunction", triggerPort, "trigger");
+    waitUntilListening(triggerPort);
+    double triggerInit = (System.nanoTime() - triggerStart) / 1e9;
     HttpResponse<String> accepted =
         firstAnswer(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + triggerPort + "/sync"))
@@ -88,6 +90,7 @@ class GcfInvokerIT {
             LocalGcp.TOPIC,
             URI.create("http://127.0.0.1:" + workerPort + "/"));
     waitUntilListening(workerPort);
+    double workerInit = (System.nanoTime() - workerStart) / 1e9;
     int firstEvent = push.deliverOne(Mode.BINARY);
     double workerSeconds = (System.nanoTime() - workerStart) / 1e9;
     assertThat(firstEvent).isEqualTo(200);
@@ -96,9 +99,18 @@ class GcfInvokerIT {
     String jar = shadedJar().getFileName().toString();
     String report =
         String.format(
-            "shaded jar %s: %,d bytes%ntrigger: JVM start -> first POST /sync answered 202: %.2f s%n"
-                + "worker: JVM start -> first Pub/Sub CloudEvent handled (project synced): %.2f s%n",
-            jar, Files.size(shadedJar()), triggerSeconds, workerSeconds);
+            "shaded jar %s: %,d bytes%n"
+                + "trigger: JVM start -> listening %.2f s, -> first POST /sync answered 202 %.2f s%n"
+                + "worker: JVM start -> listening %.2f s, -> first Pub/Sub CloudEvent handled"
+                + " (project synced) %.2f s%n"
+                + "load average: %s%n",
+            jar,
+            Files.size(shadedJar()),
+            triggerInit,
+            triggerSeconds,
+            workerInit,
+            workerSeconds,
+            Files.readString(Path.of("/proc/loadavg")).strip());
     Files.writeString(Path.of("target", "gcf-cold-start.txt"), report);
     System.out.print(report);
   }
