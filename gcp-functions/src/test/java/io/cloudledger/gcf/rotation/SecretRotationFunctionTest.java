@@ -125,6 +125,40 @@ class SecretRotationFunctionTest {
     assertThat(SECRETS.valueAt(secret, SecretVersions.CURRENT)).contains(SecretValue.of("value"));
   }
 
+  @Test
+  void rotate_logsNeitherTheOldNorTheNewValue() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var captured =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    captured.start();
+    root.addAppender(captured);
+    try {
+      String secret = secret("logged-secret", "old-Secret-Value-123");
+      FLAKY_TESTS_LEFT.set(1);
+      notify("SECRET_ROTATE", secret, "flaky-password");
+      push.drain(Mode.BINARY);
+
+      String newValue = SECRETS.valueAt(secret, SecretVersions.CURRENT).orElseThrow().reveal();
+      String logs =
+          captured.list.stream()
+              .map(
+                  e ->
+                      e.getFormattedMessage()
+                          + e.getMDCPropertyMap()
+                          + (e.getThrowableProxy() == null
+                              ? ""
+                              : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(
+                                  e.getThrowableProxy())))
+              .reduce("", String::concat);
+      assertThat(logs).contains("rotated secretId=" + secret);
+      assertThat(logs).doesNotContain("old-Secret-Value-123").doesNotContain(newValue);
+    } finally {
+      root.detachAppender(captured);
+    }
+  }
+
   private static String secret(String name, String value) {
     String secretId = "projects/cloudledger-test/secrets/" + name;
     SECRETS.create(secretId, "1", SecretValue.of(value));
