@@ -37,6 +37,14 @@ public interface SecretStore {
    */
   SecretValue createRandom(String name, int length, String alphabet);
 
+  /**
+   * What the store knows about the secret besides its value (times, version, tags, expiry), or
+   * empty when it does not hold it. Stores without richer metadata report only the name.
+   */
+  default Optional<SecretMetadata> metadata(String name) {
+    return get(name).map(value -> SecretMetadata.nameOnly(name));
+  }
+
   /** Whether the store can be used right now, with a human-readable detail. */
   StoreHealth health();
 }

@@ -1,15 +1,9 @@
 package io.cloudledger.aws.secrets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import io.cloudledger.core.secrets.EnvironmentSecretStore;
-import io.cloudledger.core.secrets.RandomSecrets;
-import io.cloudledger.core.secrets.ReadOnlySecretStoreException;
 import io.cloudledger.core.secrets.SecretStore;
+import io.cloudledger.core.secrets.SecretStoreContract;
 import io.cloudledger.core.secrets.SecretValue;
-import io.cloudledger.core.secrets.SecretsManager;
 import io.cloudledger.core.secrets.keystore.KdfParameters;
 import io.cloudledger.core.secrets.keystore.LocalKeystore;
 import io.cloudledger.core.secrets.vault.VaultAuth;
@@ -22,16 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One contract for every secret store, each through its real client: the local keystore (a file),
@@ -39,9 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without a name prefix) and HashiCorp Vault KV v2 (its HTTP API against the sandbox, token and
  * AppRole login).
  */
-class SecretStoreConformanceTest {
-  static final SecretValue ALPHA = SecretValue.of("alpha-value-7Qk");
-  static final SecretValue BETA = SecretValue.of("beta-value-p9Z");
+class SecretStoreConformanceTest extends SecretStoreContract {
 
   static SandboxAws aws;
   static final AtomicInteger PREFIXES = new AtomicInteger();
@@ -56,19 +44,8 @@ class SecretStoreConformanceTest {
     aws.close();
   }
 
-  /** Opens one kind of store already holding {@code secrets}. */
-  interface StoreKind {
-    SecretStore open(Map<String, SecretValue> secrets);
-  }
-
-  record Kind(String label, StoreKind kind) {
-    @Override
-    public String toString() {
-      return label;
-    }
-  }
-
-  static Stream<Kind> stores() {
+  @Override
+  protected Stream<Kind> stores() {
     return Stream.of(
         new Kind("local keystore", SecretStoreConformanceTest::keystore),
         new Kind("environment", SecretStoreConformanceTest::environment),
@@ -133,106 +110,5 @@ class SecretStoreConformanceTest {
             HttpClient.newHttpClient());
     secrets.forEach(store::set);
     return store;
-  }
-
-  static Map<String, SecretValue> seeded() {
-    Map<String, SecretValue> secrets = new LinkedHashMap<>();
-    secrets.put("beta", BETA);
-    secrets.put("alpha", ALPHA);
-    return secrets;
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void get_returnsStoredValue_andEmptyForUnknownName(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-
-    assertThat(store.get("alpha")).contains(ALPHA);
-    assertThat(store.get("beta")).contains(BETA);
-    assertThat(store.get("gamma")).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void list_returnsNamesSortedWithoutValues(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-
-    assertThat(store.list()).containsExactly("alpha", "beta");
-    assertThat(store.list().toString()).doesNotContain(ALPHA.reveal(), BETA.reveal());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void health_isUp_andNamesTheStore(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-
-    assertThat(store.health().healthy()).isTrue();
-    assertThat(store.health().store()).isEqualTo(store.name());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void set_overwrites_deleteRemoves_whenWritable(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-    assumeThat(store.writable()).as("read-only stores are covered below").isTrue();
-
-    store.set("alpha", BETA);
-    assertThat(store.get("alpha")).contains(BETA);
-    assertThat(store.delete("alpha")).isTrue();
-    assertThat(store.delete("alpha")).isFalse();
-    assertThat(store.get("alpha")).isEmpty();
-    assertThat(store.list()).containsExactly("beta");
-    store.set("alpha", ALPHA);
-    assertThat(store.get("alpha")).contains(ALPHA);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void createRandom_storesAValueOfTheRequestedShape_whenWritable(Kind kind) {
-    SecretStore store = kind.kind().open(Map.of());
-    assumeThat(store.writable()).isTrue();
-
-    SecretValue created = store.createRandom("generated", 40, RandomSecrets.ALPHANUMERIC);
-
-    assertThat(created.reveal()).hasSize(40).matches("[A-Za-z0-9]+");
-    assertThat(store.get("generated")).contains(created);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void writes_areRefusedWithoutEchoingTheValue_whenReadOnly(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-    assumeThat(store.writable()).isFalse();
-
-    assertThatThrownBy(() -> store.set("alpha", BETA))
-        .isInstanceOf(ReadOnlySecretStoreException.class)
-        .message()
-        .doesNotContain(BETA.reveal());
-    assertThatThrownBy(() -> store.delete("alpha"))
-        .isInstanceOf(ReadOnlySecretStoreException.class);
-    assertThatThrownBy(() -> store.createRandom("x", 10, RandomSecrets.ALPHANUMERIC))
-        .isInstanceOf(ReadOnlySecretStoreException.class);
-    assertThat(store.get("alpha")).contains(ALPHA);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void invalidName_isRefusedWithoutEchoingIt(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-
-    assertThatThrownBy(() -> store.get("has space " + ALPHA.reveal()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .message()
-        .doesNotContain(ALPHA.reveal());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("stores")
-  void secretsManager_asksTheStoreThroughThePort(Kind kind) {
-    SecretStore store = kind.kind().open(seeded());
-
-    SecretsManager manager = new SecretsManager(List.of(store));
-
-    assertThat(manager.get("alpha")).contains(ALPHA);
   }
 }
