@@ -3,6 +3,7 @@ package io.cloudledger.gcf;
 import com.google.cloud.functions.CloudEventsFunction;
 import io.cloudevents.CloudEvent;
 import io.cloudledger.core.dispatch.SyncRequestCodec;
+import io.cloudledger.core.error.CloudledgerException;
 import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.worker.SyncWorker;
 import io.cloudledger.core.worker.WorkResult;
@@ -11,10 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The queue's worker: a Pub/Sub {@code messagePublished} CloudEvent carrying one sync request. A
- * retryable failure throws, so Pub/Sub redelivers the message (and, after the subscription's max
- * delivery attempts, forwards it to its dead-letter topic); a permanent one (a malformed message,
- * an unknown account) is logged with the message id and acknowledged by returning normally.
+ * The queue's worker: a Pub/Sub {@code messagePublished} CloudEvent carrying one sync request. Any
+ * failure is logged with the message id and thrown, so Pub/Sub redelivers the message and, after
+ * the subscription's max delivery attempts, forwards it to its dead-letter topic: a retryable
+ * failure gets its retries, a permanent one (a malformed message, an unknown project) ends in the
+ * dead-letter topic, as on the other runtimes (see README: why not acknowledged).
  */
 public final class SyncWorkerFunction implements CloudEventsFunction {
   private static final Logger LOG = LoggerFactory.getLogger(SyncWorkerFunction.class);
@@ -40,12 +42,11 @@ public final class SyncWorkerFunction implements CloudEventsFunction {
           result.requestId(),
           result.accountKey(),
           result.replayed());
-    } catch (PermanentException e) {
+    } catch (CloudledgerException e) {
+      String kind = e instanceof PermanentException ? "permanent" : "retryable";
       LOG.error(
-          "permanent failure messageId={} reason={}, acknowledged without retry: {}",
-          event.getId(),
-          e.reason(),
-          e.getMessage());
+          "{} failure messageId={} reason={}: {}", kind, event.getId(), e.reason(), e.getMessage());
+      throw e;
     } finally {
       MDC.remove("messageId");
     }

@@ -25,7 +25,9 @@ import java.util.List;
 public final class PubSubPush {
   public enum Mode {
     BINARY,
-    STRUCTURED
+    STRUCTURED,
+    /** Binary and structured by turns, one delivery each. */
+    ALTERNATING
   }
 
   /** What one {@link #drain} did. */
@@ -37,6 +39,7 @@ public final class PubSubPush {
   private final String subscription;
   private final String topic;
   private final URI function;
+  private int deliveries;
 
   public PubSubPush(PubSubFake pubsub, String subscription, String topic, URI function) {
     this.pubsub = pubsub;
@@ -83,7 +86,12 @@ public final class PubSubPush {
     return status;
   }
 
-  public int deliver(ReceivedMessage received, Mode mode) {
+  public int deliver(ReceivedMessage received, Mode requested) {
+    Mode mode =
+        requested != Mode.ALTERNATING
+            ? requested
+            : deliveries % 2 == 0 ? Mode.BINARY : Mode.STRUCTURED;
+    deliveries++;
     PubsubMessage message = received.getMessage();
     String id = message.getMessageId();
     String time =

@@ -105,20 +105,24 @@ class SyncWorkerFunctionTest {
   }
 
   @Test
-  void accept_malformedMessage_isAcknowledgedOnce_notRetried() {
+  void accept_malformedMessage_isRedelivered_thenDeadLetteredByteForByte() {
     int deadBefore = gcp.pubsub.published(LocalGcp.DEAD_LETTER).size();
+    String poison = "{\"schemaVersion\": 7";
     gcp.pubsub.publish(
         LocalGcp.TOPIC,
-        PubsubMessage.newBuilder()
-            .setData(ByteString.copyFromUtf8("{\"schemaVersion\": 7"))
-            .build());
+        PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(poison)).build());
 
-    assertThat(push.drain(Mode.BINARY)).isEqualTo(new Deliveries(1, 1, 0));
-    assertThat(gcp.pubsub.published(LocalGcp.DEAD_LETTER)).hasSize(deadBefore);
+    assertThat(push.drain(Mode.BINARY))
+        .isEqualTo(
+            new Deliveries(LocalGcp.MAX_DELIVERY_ATTEMPTS, 0, LocalGcp.MAX_DELIVERY_ATTEMPTS));
+    List<PubsubMessage> dead = gcp.pubsub.published(LocalGcp.DEAD_LETTER);
+    assertThat(dead).hasSize(deadBefore + 1);
+    assertThat(dead.get(dead.size() - 1).getData().toStringUtf8()).isEqualTo(poison);
   }
 
   @Test
-  void accept_unknownProject_isPermanent_acknowledgedOnce() {
+  void accept_unknownProject_isPermanent_andEndsInTheDeadLetterTopic() {
+    int deadBefore = gcp.pubsub.published(LocalGcp.DEAD_LETTER).size();
     publish(
         SyncRequest.of(
             "unknown-project",
@@ -127,7 +131,8 @@ class SyncWorkerFunctionTest {
             "test",
             Instant.now()));
 
-    assertThat(push.drain(Mode.STRUCTURED)).isEqualTo(new Deliveries(1, 1, 0));
+    assertThat(push.drain(Mode.STRUCTURED).acknowledged()).isZero();
+    assertThat(gcp.pubsub.published(LocalGcp.DEAD_LETTER)).hasSize(deadBefore + 1);
   }
 
   @Test
