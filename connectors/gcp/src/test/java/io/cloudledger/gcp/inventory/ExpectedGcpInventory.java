@@ -17,10 +17,10 @@ import java.util.TreeMap;
  * What the inventory of a sandbox project must hold, written from the estate's own records and the
  * normalization rules (not from the connector's code), keyed by resource key.
  */
-final class ExpectedGcpInventory {
+public final class ExpectedGcpInventory {
   private ExpectedGcpInventory() {}
 
-  static Map<String, ResourceObservation> of(GcpProject project) {
+  public static Map<String, ResourceObservation> of(GcpProject project) {
     Map<String, ResourceObservation> expected = new TreeMap<>();
     for (GcpInstance instance : project.instances()) {
       add(expected, instance(instance));
@@ -96,7 +96,7 @@ final class ExpectedGcpInventory {
   }
 
   /** The stored resources as observations, to compare field by field. */
-  static Map<String, ResourceObservation> observed(List<Resource> resources) {
+  public static Map<String, ResourceObservation> observed(List<Resource> resources) {
     Map<String, ResourceObservation> observed = new TreeMap<>();
     for (Resource r : resources) {
       observed.put(

@@ -1,0 +1,107 @@
+package io.cloudledger.gcf;
+
+import io.cloudledger.core.dispatch.SyncKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The functions' settings, read once per instance from environment variables (the functions pass
+ * {@code System.getenv()}; nothing below reads the environment itself).
+ *
+ * @param config {@code CLOUDLEDGER_CONFIG}: a path to {@code cloudledger.yaml}, or the YAML inline
+ * @param topic {@code CLOUDLEDGER_TOPIC}: the sync topic {@code projects/<p>/topics/<t>} (fan-out
+ *     and trigger); empty for the worker
+ * @param pubSubEndpoint {@code CLOUDLEDGER_PUBSUB_ENDPOINT}: {@code host:port} of a local Pub/Sub
+ *     (plain text, no credentials); empty for Google's
+ * @param dynamoDbEndpoint {@code CLOUDLEDGER_DYNAMODB_ENDPOINT}, empty for AWS's own
+ * @param region {@code CLOUDLEDGER_DYNAMODB_REGION} (else {@code AWS_REGION}, else us-east-1): the
+ *     region of the DynamoDB tables
+ * @param workerTimeout {@code CLOUDLEDGER_WORKER_TIMEOUT_SECONDS} (default 540, the longest an
+ *     event-driven function may run): the idempotency claim must outlive it
+ * @param scheduleKinds {@code CLOUDLEDGER_SCHEDULE_KINDS} (default inventory)
+ */
+public record GcfSettings(
+    String config,
+    String tablePrefix,
+    String topic,
+    String pubSubEndpoint,
+    String dynamoDbEndpoint,
+    String region,
+    Duration workerTimeout,
+    Set<SyncKind> scheduleKinds) {
+
+  public static final String CONFIG = "CLOUDLEDGER_CONFIG";
+  public static final String TABLE_PREFIX = "CLOUDLEDGER_TABLE_PREFIX";
+  public static final String TOPIC = "CLOUDLEDGER_TOPIC";
+  public static final String PUBSUB_ENDPOINT = "CLOUDLEDGER_PUBSUB_ENDPOINT";
+  public static final String DYNAMODB_ENDPOINT = "CLOUDLEDGER_DYNAMODB_ENDPOINT";
+  public static final String DYNAMODB_REGION = "CLOUDLEDGER_DYNAMODB_REGION";
+  public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
+  public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
+
+  public GcfSettings {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(tablePrefix, "tablePrefix");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(pubSubEndpoint, "pubSubEndpoint");
+    Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(workerTimeout, "workerTimeout");
+    scheduleKinds = Set.copyOf(EnumSet.copyOf(scheduleKinds));
+  }
+
+  /** Reads the settings; throws {@link IllegalArgumentException} naming a bad variable. */
+  public static GcfSettings from(Map<String, String> env) {
+    String config = text(env, CONFIG, "");
+    if (config.isEmpty()) {
+      throw new IllegalArgumentException(
+          CONFIG + " is not set: give the path of cloudledger.yaml or the YAML itself");
+    }
+    String timeout = text(env, WORKER_TIMEOUT_SECONDS, "540");
+    Duration workerTimeout;
+    try {
+      workerTimeout = Duration.ofSeconds(Long.parseLong(timeout));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
+    }
+    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
+    for (String kind : text(env, SCHEDULE_KINDS, "inventory").split(",")) {
+      try {
+        kinds.add(SyncKind.fromKey(kind.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(SCHEDULE_KINDS + ": " + e.getMessage());
+      }
+    }
+    return new GcfSettings(
+        config,
+        text(env, TABLE_PREFIX, "cloudledger-"),
+        text(env, TOPIC, ""),
+        text(env, PUBSUB_ENDPOINT, ""),
+        text(env, DYNAMODB_ENDPOINT, ""),
+        text(env, DYNAMODB_REGION, text(env, "AWS_REGION", "us-east-1")),
+        workerTimeout,
+        kinds);
+  }
+
+  /** True when {@link #config()} is the YAML itself rather than a path. */
+  public boolean inlineConfig() {
+    return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+  }
+
+  public Optional<URI> dynamoDbEndpointUri() {
+    return dynamoDbEndpoint.isEmpty()
+        ? Optional.empty()
+        : Optional.of(URI.create(dynamoDbEndpoint));
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}
