@@ -54,7 +54,7 @@ final class ConfigReader {
               "endpoint_url",
               "authority_host"),
           SessionType.GCP,
-          List.of("credentials", "project_ids", "endpoint_url"));
+          List.of("credentials", "project_ids", "endpoint_url", "billing_export_table"));
   private static final List<String> SECRETS_MANAGER_KEYS =
       List.of("cloud_stores", "user_keystore", "app_keystore");
   private static final List<String> KEYSTORE_KEYS = List.of("path", "priority", "enabled");
@@ -410,7 +410,14 @@ final class ConfigReader {
             ValueRules.GCP_PROJECT_ID,
             "is not a GCP project id (6-30 lower-case letters, digits or -, starting with a"
                 + " letter)");
-    return new GcpSession(origin, name, credentials, projectIds, url(s, "endpoint_url", false));
+    ConfigValue billingExportTable = text(s, "billing_export_table");
+    checkShape(
+        billingExportTable,
+        ValueRules.BIGQUERY_TABLE,
+        "is not a BigQuery table like my-project.billing.gcp_billing_export_v1_012345_6789AB_CDEF01"
+            + " (project.dataset.table)");
+    return new GcpSession(
+        origin, name, credentials, projectIds, url(s, "endpoint_url", false), billingExportTable);
   }
 
   // ---------------------------------------------------------------- secrets_manager

@@ -52,11 +52,20 @@ public final class AzureEstate {
   private final long seed;
   private final String tenantId;
   private volatile Map<String, AzureSubscription> subscriptions;
+  private final CostLedger costs;
 
   private AzureEstate(long seed, String tenantId, Map<String, AzureSubscription> subscriptions) {
     this.seed = seed;
     this.tenantId = tenantId;
     this.subscriptions = subscriptions;
+    this.costs =
+        new CostLedger(
+            seed, CostCatalog.AZURE, () -> this.subscriptions.keySet().stream().toList());
+  }
+
+  /** The subscriptions' bill (Cost Management's ServiceName values; any date, revisable). */
+  public CostLedger costs() {
+    return costs;
   }
 
   /** {@code count} subscriptions of {@code spec.resourcesPerAccount()} resources each. */

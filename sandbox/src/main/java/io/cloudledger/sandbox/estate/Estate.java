@@ -22,14 +22,24 @@ public final class Estate {
   private volatile AzureEstate azure;
   private volatile GcpEstate gcp;
   private int generation;
-  private final AwsCostLedger costs;
+  private final CostLedger costs;
+  private final CostLedger gcpCosts;
 
   private Estate(EstateSpec spec, Map<String, AwsAccount> accounts) {
     this.spec = spec;
     this.accounts = accounts;
     this.azure = AzureEstate.generate(spec, 0);
     this.gcp = GcpEstate.generate(spec);
-    this.costs = AwsCostLedger.of(this);
+    this.costs =
+        new CostLedger(
+            spec.seed(),
+            CostCatalog.AWS,
+            () -> this.accounts.values().stream().map(AwsAccount::accountId).toList());
+    this.gcpCosts =
+        new CostLedger(
+            spec.seed(),
+            CostCatalog.GCP,
+            () -> gcp.projects().stream().map(GcpProject::projectId).toList());
   }
 
   /** The estate with {@code azureSubscriptions} Azure subscriptions besides the AWS accounts. */
@@ -50,8 +60,18 @@ public final class Estate {
   }
 
   /** The AWS bill of the estate's accounts (any date, deterministic, revisable). */
-  public AwsCostLedger costs() {
+  public CostLedger costs() {
     return costs;
+  }
+
+  /** The Azure bill per subscription (Cost Management's ServiceName values). */
+  public CostLedger azureCosts() {
+    return azure.costs();
+  }
+
+  /** The GCP bill per project (the billing export's service descriptions). */
+  public CostLedger gcpCosts() {
+    return gcpCosts;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */
