@@ -10,7 +10,9 @@ import io.cloudledger.sandbox.fault.FaultDecision;
 import io.cloudledger.sandbox.fault.FaultInjector;
 import io.cloudledger.sandbox.http.SandboxRequest;
 import io.cloudledger.sandbox.http.SandboxResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * BigQuery's REST API over the estate's Cloud Billing export ({@link
@@ -167,7 +170,7 @@ final class BigQueryHandler {
   private SandboxResponse query(String project, SandboxRequest request) {
     JsonNode body;
     try {
-      body = GcpErrors.JSON.readTree(request.bodyText());
+      body = GcpErrors.JSON.readTree(bodyOf(request));
     } catch (IOException e) {
       throw new IllegalArgumentException("the request body is not JSON");
     }
@@ -235,6 +238,18 @@ final class BigQueryHandler {
     response.put("kind", "bigquery#queryResponse");
     response.put("queryId", jobId);
     return GcpErrors.json(200, response);
+  }
+
+  /** The request body, gunzipped: Google's HTTP client gzips request content by default. */
+  private static byte[] bodyOf(SandboxRequest request) throws IOException {
+    boolean gzip =
+        request.header("content-encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
+    if (!gzip) {
+      return request.body();
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(request.body()))) {
+      return in.readAllBytes();
+    }
   }
 
   private SandboxResponse queryResults(

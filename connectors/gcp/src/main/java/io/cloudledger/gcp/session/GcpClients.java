@@ -48,12 +48,14 @@ public final class GcpClients implements AutoCloseable {
   private final NetworksClient networks;
   private final SubnetworksClient subnetworks;
   private final AtomicLong apiCalls = new AtomicLong();
+  private final Optional<URI> endpoint;
 
   private GcpClients(
       String sessionName,
       List<AccountKey> projects,
       GcpClientSettings settings,
       GoogleCredentials credentials,
+      Optional<URI> endpoint,
       InstancesClient instances,
       NetworksClient networks,
       SubnetworksClient subnetworks) {
@@ -61,6 +63,7 @@ public final class GcpClients implements AutoCloseable {
     this.projects = projects;
     this.settings = settings;
     this.credentials = credentials;
+    this.endpoint = endpoint;
     this.instances = instances;
     this.networks = networks;
     this.subnetworks = subnetworks;
@@ -107,6 +110,7 @@ public final class GcpClients implements AutoCloseable {
           projects,
           settings,
           credentials,
+          endpoint,
           InstancesClient.create(instancesSettings.build()),
           NetworksClient.create(networksSettings.build()),
           SubnetworksClient.create(subnetworksSettings.build()));
@@ -195,6 +199,21 @@ public final class GcpClients implements AutoCloseable {
   /** The projects of the session, as account keys {@code gcp#<projectId>}. */
   public List<AccountKey> projects() {
     return projects;
+  }
+
+  /** The session's credential (scoped to cloud-platform), for other Google clients. */
+  public GoogleCredentials credentials() {
+    return credentials;
+  }
+
+  /** The session's {@code endpoint_url} (e.g. the sandbox), when overridden. */
+  public Optional<URI> endpoint() {
+    return endpoint;
+  }
+
+  /** The session's retry settings. */
+  public GcpClientSettings settings() {
+    return settings;
   }
 
   public InstancesClient instances() {
