@@ -119,6 +119,39 @@ class CostKindSyncTest {
   }
 
   @Test
+  void status_ofACostOnlyRequest_comesFromTheWorkersStoredResult() {
+    var idempotencyStore = new io.cloudledger.core.idempotency.InMemoryIdempotencyStore(CLOCK);
+    SyncWorker worker =
+        new SyncWorker(
+            new io.cloudledger.core.idempotency.Idempotency(
+                idempotencyStore,
+                CLOCK,
+                io.cloudledger.core.idempotency.IdempotencySettings.forWorkerTimeout(
+                    java.time.Duration.ofMinutes(15))),
+            Map.of(SyncKind.COST, kind));
+    var log = new io.cloudledger.core.dispatch.InMemorySyncRequestLog();
+    log.accepted(
+        new io.cloudledger.core.dispatch.AcceptedRequest(
+            "req-1", "test", Set.of(SyncKind.COST), CLOCK.instant(), List.of(PAYER, MEMBER)));
+    var query =
+        new io.cloudledger.core.dispatch.SyncStatusQuery(
+            log, new io.cloudledger.core.sync.InMemorySyncRunStore(), idempotencyStore, CLOCK);
+    assertThat(query.status("req-1").orElseThrow().accounts())
+        .extracting(a -> a.status())
+        .containsExactly("QUEUED", "QUEUED");
+
+    worker.process(request(PAYER));
+    worker.process(request(MEMBER));
+
+    // No sync run is recorded for cost: the status is the worker's, not QUEUED forever.
+    assertThat(query.status("req-1").orElseThrow().accounts())
+        .containsExactly(
+            new io.cloudledger.core.dispatch.AccountSyncStatus(PAYER, "SUCCEEDED", 2, 2, ""),
+            new io.cloudledger.core.dispatch.AccountSyncStatus(
+                MEMBER, CostKindSync.COVERED, 0, 0, ""));
+  }
+
+  @Test
   void syncKind_cost_travelsAsItsKey() {
     assertThat(SyncKind.fromKey("cost")).isEqualTo(SyncKind.COST);
     assertThat(SyncKind.COST.key()).isEqualTo("cost");
