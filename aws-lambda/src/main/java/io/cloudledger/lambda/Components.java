@@ -1,16 +1,22 @@
 package io.cloudledger.lambda;
 
+import io.cloudledger.aws.cost.AwsCostSettings;
+import io.cloudledger.aws.cost.AwsCostSources;
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.aws.inventory.AwsAccountDirectory;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.aws.session.AwsClientSettings;
 import io.cloudledger.aws.sqs.SqsDispatcher;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSources;
+import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.dispatch.Dispatcher;
 import io.cloudledger.core.dispatch.FanOut;
 import io.cloudledger.core.dispatch.SyncApi;
@@ -22,8 +28,10 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.idempotency.Idempotency;
 import io.cloudledger.core.idempotency.IdempotencySettings;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.model.Provider;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
+import io.cloudledger.core.worker.CostKindSync;
 import io.cloudledger.core.worker.InventoryKindSync;
 import io.cloudledger.core.worker.SyncWorker;
 import java.nio.file.Path;
@@ -87,7 +95,22 @@ final class Components implements AutoCloseable {
                 idempotencyStore,
                 clock,
                 IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
-            Map.of(SyncKind.INVENTORY, new InventoryKindSync(engine, directory)));
+            Map.of(
+                SyncKind.INVENTORY,
+                new InventoryKindSync(engine, directory),
+                SyncKind.COST,
+                new CostKindSync(
+                    // This worker carries the AWS connector only: Azure and GCP cost run in
+                    // their own runtimes, where their connectors are.
+                    CostSources.byProvider(
+                        Map.of(
+                            Provider.AWS,
+                            new AwsCostSources(
+                                directory,
+                                resolver,
+                                AwsCostSettings.defaults(),
+                                AwsClientSettings.defaults()))),
+                    new CostSync(DynamoDbCostStore.create(dynamoDb, prefix), clock))));
     Dispatcher dispatcher =
         sqs == null || settings.queueUrl().isEmpty()
             ? requests -> {

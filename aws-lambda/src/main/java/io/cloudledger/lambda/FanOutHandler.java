@@ -4,8 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.cloudledger.core.dispatch.AcceptedRequest;
+import io.cloudledger.core.dispatch.SyncKind;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,9 @@ public final class FanOutHandler implements RequestHandler<ScheduledEvent, Map<S
     Instant tick =
         event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
     AcceptedRequest accepted =
-        components.fanOut().scheduled(tick, components.settings().scheduleKinds());
+        components
+            .fanOut()
+            .scheduled(tick, kindsOf(event).orElse(components.settings().scheduleKinds()));
     emitFreshness(accepted);
     return Map.of("requestId", accepted.requestId(), "accounts", accepted.accounts().size());
   }
@@ -47,5 +54,21 @@ public final class FanOutHandler implements RequestHandler<ScheduledEvent, Map<S
     } catch (RuntimeException e) {
       LOG.warn("freshness metrics not emitted: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The kinds a rule names in its event's {@code detail.kinds} (the daily cost schedule sends
+   * {@code ["cost"]}); without them the function's {@code CLOUDLEDGER_SCHEDULE_KINDS} apply.
+   */
+  static Optional<Set<SyncKind>> kindsOf(ScheduledEvent event) {
+    Object kinds = event.getDetail() == null ? null : event.getDetail().get("kinds");
+    if (!(kinds instanceof List<?> list) || list.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<SyncKind> parsed = EnumSet.noneOf(SyncKind.class);
+    for (Object kind : list) {
+      parsed.add(SyncKind.fromKey(String.valueOf(kind)));
+    }
+    return Optional.of(parsed);
   }
 }

@@ -68,6 +68,22 @@ class FanOutHandlerTest {
   }
 
   @ParameterizedTest
+  @Event(value = "events/scheduled_cost_event.json", type = ScheduledEvent.class)
+  void costScheduleEvent_sendsCostRequests_kindsFromItsDetail(ScheduledEvent event) {
+    FanOutHandler handler = handler("fanout-cost");
+
+    Map<String, Object> answer = handler.handleRequest(event, null);
+
+    assertThat(answer).containsEntry("requestId", "schedule-cost-2026-11-23T06:00:00Z");
+    String queueUrl = aws.sqs.getQueueUrl(r -> r.queueName("fanout-cost")).queueUrl();
+    List<SyncRequest> sent =
+        SqsPoller.receiveAll(aws.sqs, queueUrl).stream().map(SyncRequestCodec::fromJson).toList();
+    assertThat(sent)
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.kinds()).containsExactly(SyncKind.COST));
+  }
+
+  @ParameterizedTest
   @Event(value = "events/scheduled_event.json", type = ScheduledEvent.class)
   void redeliveredEvent_sendsTheSameMessagesAgain(ScheduledEvent event) {
     FanOutHandler handler = handler("fanout-twice");

@@ -72,6 +72,9 @@ final class LocalAws implements AutoCloseable {
           .append("]\n    endpoint_url: ")
           .append(sandbox.endpoints().aws())
           .append('\n');
+      if (account.index() == sandbox.estate().managementAccount().index()) {
+        yaml.append("    cost_explorer: true\n"); // the payer: one query for every account
+      }
       if (account.requiredExternalId().isPresent()) {
         yaml.append("    external_id: ENV/" + EXTERNAL_ID_PREFIX)
             .append(account.accountId())

@@ -22,6 +22,7 @@ import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncRunStore;
 import io.cloudledger.core.sync.SyncSettings;
 import io.cloudledger.core.worker.InventoryKindSync;
+import io.cloudledger.core.worker.KindSync;
 import io.cloudledger.core.worker.SyncWorker;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,19 +70,23 @@ final class LocalSyncServer implements AutoCloseable {
       SyncRunStore runs,
       Clock clock,
       int workerCount,
-      Optional<TriggerGuard> guard)
+      Optional<TriggerGuard> guard,
+      Map<SyncKind, KindSync> otherKinds)
       throws IOException {
     this.guard = guard;
     var requestLog = new InMemorySyncRequestLog();
     var idempotency = new InMemoryIdempotencyStore(clock);
+    Map<SyncKind, KindSync> kinds = new java.util.EnumMap<>(SyncKind.class);
+    kinds.putAll(otherKinds);
+    kinds.put(
+        SyncKind.INVENTORY,
+        new InventoryKindSync(
+            new SyncEngine(store, runs, clock, SyncSettings.defaults()), directory));
     this.worker =
         new SyncWorker(
             new Idempotency(
                 idempotency, clock, IdempotencySettings.forWorkerTimeout(Duration.ofMinutes(15))),
-            Map.of(
-                SyncKind.INVENTORY,
-                new InventoryKindSync(
-                    new SyncEngine(store, runs, clock, SyncSettings.defaults()), directory)));
+            kinds);
     this.api =
         new SyncApi(
             new FanOut(
@@ -112,8 +117,23 @@ final class LocalSyncServer implements AutoCloseable {
       Clock clock,
       int workers,
       Optional<TriggerGuard> guard) {
+    return start(port, directory, store, runs, clock, workers, guard, Map.of());
+  }
+
+  /**
+   * Like the other {@code start}, also serving {@code otherKinds} (e.g. cost) besides inventory.
+   */
+  static LocalSyncServer start(
+      int port,
+      AccountDirectory directory,
+      InventoryStore store,
+      SyncRunStore runs,
+      Clock clock,
+      int workers,
+      Optional<TriggerGuard> guard,
+      Map<SyncKind, KindSync> otherKinds) {
     try {
-      return new LocalSyncServer(port, directory, store, runs, clock, workers, guard);
+      return new LocalSyncServer(port, directory, store, runs, clock, workers, guard, otherKinds);
     } catch (IOException e) {
       throw CliException.usage("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
     }

@@ -137,6 +137,12 @@ final class SandboxEstate implements AutoCloseable {
         .append("    endpoint_url: ")
         .append(sandbox.gcpEndpoint())
         .append('\n');
+    // The billing account's export, in the first project: one query covers all projects.
+    sandbox
+        .estate()
+        .gcp()
+        .billingExportTable()
+        .ifPresent(table -> yaml.append("    billing_export_table: ").append(table).append('\n'));
   }
 
   Sandbox sandbox() {

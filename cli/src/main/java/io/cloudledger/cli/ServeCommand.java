@@ -1,7 +1,10 @@
 package io.cloudledger.cli;
 
+import io.cloudledger.aws.cost.AwsCostSettings;
+import io.cloudledger.aws.cost.AwsCostSources;
 import io.cloudledger.aws.inventory.AwsAccountDirectory;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.aws.session.AwsClientSettings;
 import io.cloudledger.core.auth.ApiKeyAuthenticator;
 import io.cloudledger.core.auth.Argon2KeyHasher;
 import io.cloudledger.core.auth.RateLimiter;
@@ -11,12 +14,18 @@ import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSources;
+import io.cloudledger.core.cost.CostSync;
+import io.cloudledger.core.dispatch.SyncKind;
+import io.cloudledger.core.model.Provider;
 import io.cloudledger.core.secrets.SecretsManager;
+import io.cloudledger.core.worker.CostKindSync;
 import io.cloudledger.sandbox.SandboxOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -141,7 +150,19 @@ final class ServeCommand implements Callable<Integer> {
             inventory.runs(),
             environment.clock(),
             workers,
-            guard(inventory, err))) {
+            guard(inventory, err),
+            Map.of(
+                SyncKind.COST,
+                new CostKindSync(
+                    CostSources.byProvider(
+                        Map.of(
+                            Provider.AWS,
+                            new AwsCostSources(
+                                directory,
+                                resolver,
+                                AwsCostSettings.defaults(),
+                                AwsClientSettings.defaults()))),
+                    new CostSync(inventory.costs(), environment.clock()))))) {
       err.println(
           "serving POST "
               + server.uri()

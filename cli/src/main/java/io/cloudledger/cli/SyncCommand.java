@@ -50,8 +50,10 @@ final class SyncCommand implements Callable<Integer> {
       defaultValue = "inventory",
       description =
           "What to sync: inventory, cost or both (default ${DEFAULT-VALUE}). Cost reads the last"
-              + " 30 days from each AWS session with cost_explorer: true, for all its linked"
-              + " accounts (--account does not narrow it).")
+              + " 30 days from each AWS session with cost_explorer: true (for all its linked"
+              + " accounts), each Azure subscription (Cost Management) and each GCP"
+              + " billing_export_table (BigQuery, for all its projects); --account does not narrow"
+              + " it.")
   List<String> kinds;
 
   @Option(

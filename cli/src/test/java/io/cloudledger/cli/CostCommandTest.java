@@ -30,11 +30,46 @@ import org.junit.jupiter.api.io.TempDir;
 class CostCommandTest {
   @TempDir static Path home;
 
-  /** The costs the default sandbox estate generates for the last 30 days. */
-  static List<DailyCost> generated() {
-    Estate estate = Estate.generate(SandboxOptions.defaults().estateSpec());
-    CostWindow window = CostWindow.lastDays(Clock.systemUTC(), 30);
-    return estate.costs().costs(window.start(), window.end());
+  /** The estate {@code sync --sandbox} starts: 3 AWS accounts, 2 subscriptions, 3 projects. */
+  static final Estate ESTATE =
+      Estate.generate(
+          SandboxOptions.defaults().withGcpProjects(SandboxOptions.DEFAULT_ACCOUNTS).estateSpec(),
+          SandboxEstate.AZURE_SUBSCRIPTIONS);
+
+  static CostWindow window() {
+    return CostWindow.lastDays(Clock.systemUTC(), 30);
+  }
+
+  static List<DailyCost> aws() {
+    return ESTATE.costs().costs(window().start(), window().end());
+  }
+
+  static List<DailyCost> azure() {
+    return ESTATE.azureCosts().costs(window().start(), window().end());
+  }
+
+  static List<DailyCost> gcp() {
+    return ESTATE.gcpCosts().costs(window().start(), window().end());
+  }
+
+  /** Every generated cost of the three clouds for the last 30 days, keyed as stored. */
+  static Map<String, BigDecimal> generated() {
+    Map<String, BigDecimal> all = new java.util.TreeMap<>();
+    aws()
+        .forEach(
+            c -> all.put("aws#" + c.accountId() + "|" + c.date() + "|" + c.service(), c.amount()));
+    azure()
+        .forEach(
+            c ->
+                all.put("azure#" + c.accountId() + "|" + c.date() + "|" + c.service(), c.amount()));
+    gcp()
+        .forEach(
+            c -> all.put("gcp#" + c.accountId() + "|" + c.date() + "|" + c.service(), c.amount()));
+    return all;
+  }
+
+  static String accountOf(String key) {
+    return key.substring(0, key.indexOf('|'));
   }
 
   static JsonNode json(CliRunner.Result result) throws Exception {
@@ -51,9 +86,23 @@ class CostCommandTest {
     int rows = generated().size();
     assertThat(cost.get("rows").asInt()).isEqualTo(rows);
     assertThat(cost.get("written").asInt()).isEqualTo(rows);
-    assertThat(cost.get("payers").asInt()).isEqualTo(1);
-    assertThat(cost.get("accounts").asInt()).isEqualTo(3);
-    assertThat(cost.get("requests").asInt()).isEqualTo((rows + 99) / 100);
+    // The AWS payer, each Azure subscription, the one GCP billing export.
+    assertThat(cost.get("sources").asInt()).isEqualTo(1 + 2 + 1);
+    assertThat(cost.get("accounts").asInt()).isEqualTo(3 + 2 + 3);
+    long azurePages =
+        ESTATE.azure().subscriptions().stream()
+            .mapToLong(
+                s ->
+                    (ESTATE
+                                .azureCosts()
+                                .costs(
+                                    window().start(), window().end(), List.of(s.subscriptionId()))
+                                .size()
+                            + 99)
+                        / 100)
+            .sum();
+    assertThat(cost.get("requests").asLong())
+        .isEqualTo((aws().size() + 99) / 100 + azurePages + (gcp().size() + 999) / 1000);
   }
 
   @Test
@@ -71,17 +120,17 @@ class CostCommandTest {
   void reportJson_totalsEqualTheGeneratedCostsExactly() throws Exception {
     JsonNode report =
         json(new CliRunner(home).run("cost", "report", "--by", "account", "--output", "json"));
-    BigDecimal expected =
-        generated().stream().map(DailyCost::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal expected = generated().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     JsonNode usd = report.get("currencies").get(0);
     assertThat(usd.get("currency").asText()).isEqualTo("USD");
     assertThat(new BigDecimal(usd.get("total").asText())).isEqualByComparingTo(expected);
     Map<String, BigDecimal> perAccount =
-        generated().stream()
+        generated().entrySet().stream()
             .collect(
                 Collectors.groupingBy(
-                    c -> "aws#" + c.accountId(),
-                    Collectors.reducing(BigDecimal.ZERO, DailyCost::amount, BigDecimal::add)));
+                    e -> accountOf(e.getKey()),
+                    Collectors.reducing(BigDecimal.ZERO, Map.Entry::getValue, BigDecimal::add)));
+    assertThat(usd.get("groups")).hasSize(8);
     for (JsonNode group : usd.get("groups")) {
       assertThat(new BigDecimal(group.get("total").asText()))
           .isEqualByComparingTo(perAccount.get(group.get("name").asText()));
@@ -90,6 +139,27 @@ class CostCommandTest {
     assertThat(usd.get("topServices").get(0).get("name").asText())
         .isEqualTo("Amazon Elastic Compute Cloud - Compute");
     assertThat(usd.get("dayOverDay").get("date").asText()).isEqualTo(report.get("to").asText());
+  }
+
+  @Test
+  @Order(3)
+  void reportJson_byProvider_totalsEachCloudExactly() throws Exception {
+    JsonNode usd =
+        json(new CliRunner(home).run("cost", "report", "--by", "provider", "--output", "json"))
+            .get("currencies")
+            .get(0);
+    Map<String, BigDecimal> perProvider =
+        generated().entrySet().stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.getKey().substring(0, e.getKey().indexOf('#')),
+                    Collectors.reducing(BigDecimal.ZERO, Map.Entry::getValue, BigDecimal::add)));
+    assertThat(usd.get("groups")).hasSize(3);
+    for (JsonNode group : usd.get("groups")) {
+      assertThat(new BigDecimal(group.get("total").asText()))
+          .as(group.get("name").asText())
+          .isEqualByComparingTo(perProvider.get(group.get("name").asText()));
+    }
   }
 
   @Test
@@ -112,7 +182,11 @@ class CostCommandTest {
     assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCodes.OK);
     List<String> lines = result.stdout().lines().toList();
     assertThat(lines.get(0)).isEqualTo("date,group,amount,currency");
-    assertThat(lines).hasSize(31).allMatch(l -> l.equals(lines.get(0)) || l.contains(",aws,"));
+    // Every day has one line per provider.
+    assertThat(lines).hasSize(1 + 30 * 3);
+    for (String provider : List.of("aws", "azure", "gcp")) {
+      assertThat(lines).filteredOn(l -> l.contains("," + provider + ",")).hasSize(30);
+    }
   }
 
   @Test

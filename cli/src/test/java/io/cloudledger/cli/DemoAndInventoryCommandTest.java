@@ -63,7 +63,9 @@ class DemoAndInventoryCommandTest {
     assertThat(report.get("itemsWritten").asLong()).isEqualTo(TOTAL);
     assertThat(report.get("apiCalls").asLong()).isPositive();
     assertThat(report.get("costRows").asInt()).isPositive();
-    assertThat(report.get("cost").get("accounts").asInt()).isEqualTo(ACCOUNTS);
+    // Cost of every account of the three clouds: AWS payer, each subscription, the GCP export.
+    assertThat(report.get("cost").get("accounts").asInt()).isEqualTo(ALL_ACCOUNTS);
+    assertThat(report.get("cost").get("sources").asInt()).isEqualTo(1 + AZURE_SUBSCRIPTIONS + 1);
     assertThat(report.get("cost").get("written").asInt()).isEqualTo(report.get("costRows").asInt());
     assertThat(report.get("failures")).isEmpty();
     assertThat(home.resolve("dynamodb/cloudledger.db")).exists();

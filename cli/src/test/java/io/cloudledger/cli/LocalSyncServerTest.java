@@ -98,6 +98,69 @@ class LocalSyncServerTest {
   }
 
   @Test
+  void postSyncKindsCost_payerStoresEveryAccountsCost_membersAreCovered() throws Exception {
+    io.cloudledger.core.cost.InMemoryCostStore costs =
+        new io.cloudledger.core.cost.InMemoryCostStore();
+    try (SandboxEstate estate =
+        SandboxEstate.start(
+            SandboxOptions.defaults().withAccounts(3).withResourcesPerAccount(10), Map.of())) {
+      ConfigResolver resolver = new ConfigResolver(estate.environment(), SecretLookup.none());
+      AwsAccountDirectory directory =
+          AwsAccountDirectory.create(estate.config(), resolver, AwsSourceSettings.defaults());
+      var cost =
+          new io.cloudledger.core.worker.CostKindSync(
+              io.cloudledger.core.cost.CostSources.byProvider(
+                  Map.of(
+                      io.cloudledger.core.model.Provider.AWS,
+                      new io.cloudledger.aws.cost.AwsCostSources(
+                          directory,
+                          resolver,
+                          io.cloudledger.aws.cost.AwsCostSettings.defaults(),
+                          io.cloudledger.aws.session.AwsClientSettings.defaults()))),
+              new io.cloudledger.core.cost.CostSync(costs, Clock.systemUTC()));
+      try (LocalSyncServer server =
+          LocalSyncServer.start(
+              0,
+              directory,
+              InMemoryInventoryStore.create(),
+              new InMemorySyncRunStore(),
+              Clock.systemUTC(),
+              2,
+              java.util.Optional.empty(),
+              Map.of(io.cloudledger.core.dispatch.SyncKind.COST, cost))) {
+        HttpResponse<String> posted =
+            call("POST", server.uri().resolve("/sync"), "{\"kinds\":[\"cost\"]}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String requestId = JSON.readTree(posted.body()).get("requestId").asText();
+        JsonNode status = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+          status =
+              JSON.readTree(call("GET", server.uri().resolve("/sync/" + requestId), "").body());
+          boolean done = true;
+          for (JsonNode account : status.get("accounts")) {
+            done &= !account.get("status").asText().matches("QUEUED|RUNNING");
+          }
+          if (done) {
+            break;
+          }
+          Thread.sleep(200);
+        }
+        String payer = "aws#" + estate.sandbox().estate().managementAccount().accountId();
+        assertThat(status.get("accounts")).hasSize(3);
+        for (JsonNode account : status.get("accounts")) {
+          assertThat(account.get("status").asText())
+              .isEqualTo(
+                  account.get("accountKey").asText().equals(payer) ? "SUCCEEDED" : "COVERED");
+        }
+        var window = io.cloudledger.core.cost.CostWindow.lastDays(Clock.systemUTC(), 30);
+        assertThat(costs.rows(window))
+            .hasSize(estate.sandbox().estate().costs().costs(window.start(), window.end()).size());
+      }
+    }
+  }
+
+  @Test
   void serve_withSandboxAndConfig_isAUsageError() {
     CliRunner.Result result =
         new CliRunner(java.nio.file.Path.of("target", "serve-home"))

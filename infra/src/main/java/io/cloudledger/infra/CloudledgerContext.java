@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param lambdaJar the built {@code aws-lambda} jar the functions run
  * @param tablePrefix prepended to every table name, the same prefix the stores are given
  * @param workerMaxConcurrency the most worker invocations the queue may drive at once
+ * @param payerAccount the member account that is the organization's payer (management) account: its
+ *     session gets {@code cost_explorer: true}, so the daily cost sync queries Cost Explorer once
+ *     there, through its member role, for every linked account; empty: no cost is synced
  */
 public record CloudledgerContext(
     List<String> memberAccounts,
@@ -36,7 +39,8 @@ public record CloudledgerContext(
     String memberRoleName,
     Path lambdaJar,
     String tablePrefix,
-    int workerMaxConcurrency) {
+    int workerMaxConcurrency,
+    String payerAccount) {
 
   public static final String MEMBER_ACCOUNTS = "memberAccounts";
   public static final String CENTRAL_ACCOUNT = "centralAccount";
@@ -48,6 +52,7 @@ public record CloudledgerContext(
   public static final String LAMBDA_JAR = "lambdaJar";
   public static final String TABLE_PREFIX = "tablePrefix";
   public static final String WORKER_MAX_CONCURRENCY = "workerMaxConcurrency";
+  public static final String PAYER_ACCOUNT = "payerAccount";
 
   /** Every key this app reads, so a misspelt one is reported instead of silently ignored. */
   public static final List<String> KEYS =
@@ -61,7 +66,8 @@ public record CloudledgerContext(
           MEMBER_ROLE_NAME,
           LAMBDA_JAR,
           TABLE_PREFIX,
-          WORKER_MAX_CONCURRENCY);
+          WORKER_MAX_CONCURRENCY,
+          PAYER_ACCOUNT);
 
   public static final String DEFAULT_INVENTORY_SCHEDULE = "rate(10 minutes)";
   public static final String DEFAULT_COST_SCHEDULE = "cron(0 6 * * ? *)";
@@ -164,9 +170,28 @@ public record CloudledgerContext(
               + ", which does not exist: build it first (./run-tests, or mvn -pl aws-lambda -am"
               + " package -DskipTests from the repository root), or pass -c lambdaJar=<path>");
     }
+    String payer = text(context, PAYER_ACCOUNT, "");
+    if (!payer.isEmpty() && !members.contains(payer)) {
+      problems.add(
+          PAYER_ACCOUNT,
+          "must be one of memberAccounts (the worker reaches Cost Explorer through its member"
+              + " role), got '"
+              + payer
+              + "'");
+    }
     problems.throwIfAny();
     return new CloudledgerContext(
-        members, central, externalId, inventory, cost, email, roleName, jar, prefix, concurrency);
+        members,
+        central,
+        externalId,
+        inventory,
+        cost,
+        email,
+        roleName,
+        jar,
+        prefix,
+        concurrency,
+        payer);
   }
 
   private static boolean isCdkOwn(String key) {

@@ -20,6 +20,15 @@ public final class LambdaConfigYaml {
    * @param partition the ARN partition, {@code aws} or a CDK token resolving to it
    */
   public static String of(List<String> accounts, String memberRoleName, String partition) {
+    return of(accounts, memberRoleName, partition, "");
+  }
+
+  /**
+   * Like {@link #of(List, String, String)}, with {@code cost_explorer: true} on the session of
+   * {@code payerAccount} (none when empty): the one Cost Explorer query for every linked account.
+   */
+  public static String of(
+      List<String> accounts, String memberRoleName, String partition, String payerAccount) {
     if (accounts.isEmpty()) {
       return "cloud_sessions: []\n";
     }
@@ -36,6 +45,9 @@ public final class LambdaConfigYaml {
           .append("\n    external_id: ENV/")
           .append(EXTERNAL_ID_VARIABLE)
           .append('\n');
+      if (account.equals(payerAccount)) {
+        yaml.append("    cost_explorer: true\n");
+      }
     }
     return yaml.toString();
   }

@@ -14,7 +14,9 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -42,10 +44,13 @@ public final class SyncStack extends Stack {
   public static final int MAX_RECEIVE_COUNT = 5;
 
   /**
-   * What the scheduled fan-out syncs: inventory only, the one kind the worker handles so far (the
-   * {@code costSchedule} parameter waits for the cost sync).
+   * What the scheduled fan-out syncs when its event names no kinds: the 10-minute inventory
+   * schedule sends EventBridge's own scheduled event, which names none.
    */
   public static final String SCHEDULED_KINDS = "inventory";
+
+  /** What the daily cost schedule names in its event's {@code detail.kinds}. */
+  public static final String COST_KINDS = "cost";
 
   /** How long the functions' logs are kept. */
   public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
@@ -73,7 +78,10 @@ public final class SyncStack extends Stack {
         Map.of(
             "CLOUDLEDGER_CONFIG",
             LambdaConfigYaml.of(
-                context.memberAccounts(), context.memberRoleName(), this.getPartition()),
+                context.memberAccounts(),
+                context.memberRoleName(),
+                this.getPartition(),
+                context.payerAccount()),
             // A confused-deputy guard, not a credential (see SecretsStack): the functions do not
             // resolve SEC/ references yet, so the sessions read it from the environment.
             LambdaConfigYaml.EXTERNAL_ID_VARIABLE,
@@ -112,7 +120,7 @@ public final class SyncStack extends Stack {
         Long.toString(freshnessMaxAgeMinutes(context.inventorySchedule())));
     Map<String, String> fanOutEnvironment = new HashMap<>(environment);
     fanOutEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
-    // The worker syncs inventory only so far: a scheduled fan-out must not queue other kinds.
+    // The default kinds of a scheduled event; the cost schedule names its own in detail.kinds.
     fanOutEnvironment.put("CLOUDLEDGER_SCHEDULE_KINDS", SCHEDULED_KINDS);
     Map<String, String> triggerEnvironment = new HashMap<>(environment);
     triggerEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
@@ -165,7 +173,11 @@ public final class SyncStack extends Stack {
     // Components wires SecretLookup.none()); grant GetSecretValue here when they do.
     grantAssumeMemberRoles(worker.role(), context);
 
-    schedule("InventorySchedule", context.inventorySchedule(), SCHEDULED_KINDS);
+    schedule("InventorySchedule", context.inventorySchedule(), SCHEDULED_KINDS, null);
+    // Daily, separate from inventory: providers publish a day's cost once, Cost Explorer bills
+    // each request, and Cost Management's quotas are tight. The worker role needs no ce: grant:
+    // Cost Explorer is called in the payer account through its member role.
+    schedule("CostSchedule", context.costSchedule(), COST_KINDS, costEvent());
 
     this.httpApi =
         new SyncHttpApi(
@@ -190,19 +202,39 @@ public final class SyncStack extends Stack {
   }
 
   /**
-   * The fan-out gets EventBridge's own scheduled event (no custom input): its {@code time} is the
-   * tick the request id derives from, so a redelivered event queues the same messages. The kinds
-   * come from the fan-out's {@code CLOUDLEDGER_SCHEDULE_KINDS}.
+   * The fan-out gets EventBridge's scheduled event: its {@code time} is the tick the request id
+   * derives from, so a redelivered event queues the same messages. {@code event} null sends the
+   * event unchanged (kinds from the fan-out's {@code CLOUDLEDGER_SCHEDULE_KINDS}); else it is the
+   * same event with the rule's kinds in {@code detail}.
    */
-  private void schedule(String id, String expression, String kinds) {
+  private void schedule(String id, String expression, String kinds, RuleTargetInput event) {
+    LambdaFunctionProps.Builder target = LambdaFunctionProps.builder().retryAttempts(2);
+    if (event != null) {
+      target.event(event);
+    }
     Rule.Builder.create(this, id)
         .description("cloudledger: " + kinds + " sync, " + expression)
         .schedule(Schedule.expression(expression))
-        .targets(
-            List.of(
-                new LambdaFunction(
-                    fanOut.alias(), LambdaFunctionProps.builder().retryAttempts(2).build())))
+        .targets(List.of(new LambdaFunction(fanOut.alias(), target.build())))
         .build();
+  }
+
+  /**
+   * EventBridge's scheduled-event shape, its fields taken from the real event (an input
+   * transformer), with {@code detail.kinds = ["cost"]}.
+   */
+  private static RuleTargetInput costEvent() {
+    Map<String, Object> event = new java.util.LinkedHashMap<>();
+    event.put("version", "0");
+    event.put("id", EventField.getEventId());
+    event.put("detail-type", EventField.getDetailType());
+    event.put("source", EventField.getSource());
+    event.put("account", EventField.getAccount());
+    event.put("time", EventField.getTime());
+    event.put("region", EventField.getRegion());
+    event.put("resources", List.of());
+    event.put("detail", Map.of("kinds", List.of(COST_KINDS)));
+    return RuleTargetInput.fromObject(event);
   }
 
   /** Table and index ARNs named one by one: the index names come from the definitions. */

@@ -180,8 +180,8 @@ class CloudledgerAppTest {
 
   @Test
   void sync_schedulesInventory_onTheFanOutAlias_withEventBridgesOwnScheduledEvent() {
-    // The cost kind has no worker yet: its schedule would queue messages nobody can handle.
-    sync.resourceCountIs("AWS::Events::Rule", 1);
+    // Inventory every 10 minutes and cost daily: two rules on the same fan-out.
+    sync.resourceCountIs("AWS::Events::Rule", 2);
     Capture target = new Capture();
     sync.hasResourceProperties(
         "AWS::Events::Rule",
@@ -194,6 +194,40 @@ class CloudledgerAppTest {
         .containsEntry("Arn", Map.of("Ref", logicalId(app.stacks.sync().fanOut().alias())))
         // No custom input: the fan-out derives the request id from the event's own time.
         .doesNotContainKeys("Input", "InputTransformer");
+  }
+
+  @Test
+  void sync_schedulesCostDaily_withTheScheduledEventsTimeAndCostKindsInItsDetail() {
+    Capture target = new Capture();
+    sync.hasResourceProperties(
+        "AWS::Events::Rule",
+        Map.of(
+            "ScheduleExpression",
+            CloudledgerContext.DEFAULT_COST_SCHEDULE,
+            "Targets",
+            List.of(target)));
+    assertThat(target.asObject())
+        .containsEntry("Arn", Map.of("Ref", logicalId(app.stacks.sync().fanOut().alias())));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> transformer =
+        (Map<String, Object>) target.asObject().get("InputTransformer");
+    // The real event's time, so a redelivered tick derives the same request id.
+    assertThat(String.valueOf(transformer.get("InputPathsMap"))).contains("$.time");
+    assertThat(String.valueOf(transformer.get("InputTemplate")))
+        .contains("\"detail\":{\"kinds\":[\"cost\"]}")
+        .contains("\"detail-type\":");
+  }
+
+  @Test
+  void sync_thePayersSessionQueriesCostExplorer_andTheWorkerRoleHasNoCeGrant() {
+    String config =
+        String.valueOf(environment(app.stacks.sync().worker()).get("CLOUDLEDGER_CONFIG"));
+    assertThat(config.split("- name: "))
+        .filteredOn(s -> s.contains("cost_explorer: true"))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s).startsWith("member-" + SynthesizedApp.MEMBER_ACCOUNTS.get(0)));
+    assertThat(sync.toJSON().toString()).doesNotContain("ce:GetCostAndUsage");
   }
 
   @Test

@@ -54,6 +54,20 @@ class CloudledgerContextTest {
   }
 
   @Test
+  void from_payerAccount_mustBeAMemberAccount() {
+    context.put(CloudledgerContext.MEMBER_ACCOUNTS, List.of("111111111111"));
+    context.put(CloudledgerContext.CENTRAL_ACCOUNT, "999999999999");
+    context.put(CloudledgerContext.PAYER_ACCOUNT, "111111111111");
+    assertThat(CloudledgerContext.from(context, dir).payerAccount()).isEqualTo("111111111111");
+
+    context.put(CloudledgerContext.PAYER_ACCOUNT, "222222222222");
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith("context 'payerAccount' must be one of memberAccounts");
+  }
+
+  @Test
   void from_readsAccountsFromAJsonListOrFromTheCommandLinesCommaSeparatedString() {
     context.put(CloudledgerContext.CENTRAL_ACCOUNT, "999999999999");
     context.put(CloudledgerContext.MEMBER_ACCOUNTS, List.of("111111111111", "222222222222"));

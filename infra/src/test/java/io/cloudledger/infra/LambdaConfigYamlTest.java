@@ -46,4 +46,16 @@ class LambdaConfigYamlTest {
     // LambdaSettings takes a value starting with cloud_sessions: as YAML, not as a path.
     assertThat(yaml).startsWith("cloud_sessions:");
   }
+
+  @Test
+  void of_withAPayer_marksOnlyItsSessionForCostExplorer() {
+    CloudledgerConfig config =
+        ConfigLoader.parse(
+            LambdaConfigYaml.of(
+                List.of("111111111111", "222222222222"), "reader", "aws", "222222222222"),
+            Path.of("(test)"));
+    assertThat(config.sessions())
+        .extracting(s -> ((AwsSession) s).costExplorer())
+        .containsExactly(false, true);
+  }
 }

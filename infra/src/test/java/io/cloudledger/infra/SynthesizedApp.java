@@ -32,6 +32,7 @@ final class SynthesizedApp {
     values.put(CloudledgerContext.MEMBER_ACCOUNTS, MEMBER_ACCOUNTS);
     values.put(CloudledgerContext.CENTRAL_ACCOUNT, CENTRAL_ACCOUNT);
     values.put(CloudledgerContext.EXTERNAL_ID, EXTERNAL_ID);
+    values.put(CloudledgerContext.PAYER_ACCOUNT, MEMBER_ACCOUNTS.get(0));
     values.put(CloudledgerContext.ALARM_EMAIL, ALARM_EMAIL);
     // Surefire runs in the module directory, as cdk does: the default jar path applies.
     this.context = CloudledgerContext.from(values, Path.of("").toAbsolutePath());

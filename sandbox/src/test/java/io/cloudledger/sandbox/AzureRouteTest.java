@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -267,5 +268,94 @@ class AzureRouteTest {
 
   private static String code(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body()).path("error").path("code").asText();
+  }
+
+  private static HttpResponse<String> post(URI uri, String token, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI costQueryUri(AzureSubscription subscription) {
+    return URI.create(
+        sandbox.endpoints().base()
+            + "/subscriptions/"
+            + subscription.subscriptionId()
+            + "/providers/Microsoft.CostManagement/query?api-version=2023-03-01");
+  }
+
+  private static String costQuery(String grouping) {
+    return """
+        {"type": "ActualCost", "timeframe": "Custom",
+         "timePeriod": {"from": "2026-03-01T00:00:00Z", "to": "2026-03-03T23:59:59Z"},
+         "dataset": {"granularity": "Daily",
+                     "aggregation": {"totalCost": {"name": "PreTaxCost", "function": "Sum"}},
+                     "grouping": [{"type": "Dimension", "name": "%s"}]}}
+        """
+        .formatted(grouping);
+  }
+
+  @Test
+  void costQuery_pagesByNextLink_inTheColumnsRowsShape_toExactlyTheLedger() throws Exception {
+    String token = accessToken();
+    URI next = costQueryUri(first());
+    List<JsonNode> rows = new java.util.ArrayList<>();
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> response = post(next, token, costQuery("ServiceName"));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode properties = JSON.readTree(response.body()).path("properties");
+      assertThat(properties.path("columns"))
+          .extracting(c -> c.path("name").asText())
+          .containsExactly("PreTaxCost", "UsageDate", "ServiceName", "Currency");
+      properties.path("rows").forEach(rows::add);
+      pages++;
+      String link = properties.path("nextLink").asText("");
+      next = link.isEmpty() ? null : URI.create(link.replaceFirst("^https:", "http:"));
+    }
+    var expected =
+        sandbox
+            .estate()
+            .azureCosts()
+            .costs(
+                java.time.LocalDate.parse("2026-03-01"),
+                java.time.LocalDate.parse("2026-03-04"),
+                List.of(first().subscriptionId()));
+    assertThat(rows).hasSize(expected.size());
+    assertThat(pages).isEqualTo((expected.size() + 6) / 7);
+    JsonNode row = rows.getFirst();
+    assertThat(row.get(1).asLong()).isEqualTo(20260301L);
+    assertThat(row.get(0).decimalValue()).isEqualByComparingTo(expected.getFirst().amount());
+    assertThat(row.get(3).asText()).isEqualTo("USD");
+  }
+
+  @Test
+  void costQuery_groupedByAnotherDimension_isBadRequestNamingIt() throws Exception {
+    HttpResponse<String> response =
+        post(costQueryUri(first()), accessToken(), costQuery("ResourceGroup"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+        .isEqualTo("BadRequest");
+    assertThat(response.body()).contains("ServiceName");
+  }
+
+  @Test
+  void costQuery_whenThrottled_sendsCostManagementRetryAfterHeaders_notRetryAfter()
+      throws Exception {
+    sandbox.faults().replace(FaultPlan.parse("Query_Usage:throttle=1"));
+    HttpResponse<String> response =
+        post(costQueryUri(first()), accessToken(), costQuery("ServiceName"));
+    assertThat(response.statusCode()).isEqualTo(429);
+    assertThat(
+            response
+                .headers()
+                .firstValue("x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after"))
+        .contains("3");
+    assertThat(response.headers().firstValue("Retry-After")).isEmpty();
   }
 }

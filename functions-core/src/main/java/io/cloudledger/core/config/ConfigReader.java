@@ -63,7 +63,8 @@ final class ConfigReader {
               "parents",
               "skip_folders",
               "skip_projects",
-              "endpoint_url"));
+              "endpoint_url",
+              "billing_export_table"));
   private static final Pattern MANAGEMENT_GROUP_ID = Pattern.compile("[A-Za-z0-9_().-]{1,90}");
   private static final Pattern GCP_PARENT = Pattern.compile("(organizations|folders)/\\d{1,30}");
   private static final Pattern GCP_FOLDER = Pattern.compile("folders/\\d{1,30}");
@@ -534,8 +535,20 @@ final class ConfigReader {
           "project_ids lists the projects, so parents, skip_folders and skip_projects (which"
               + " discover them) do not apply; keep one or the other");
     }
+    ConfigValue billingExportTable = text(s, "billing_export_table");
+    checkShape(
+        billingExportTable,
+        ValueRules.BIGQUERY_TABLE,
+        "is not a BigQuery table like my-project.billing.gcp_billing_export_v1_012345_6789AB_CDEF01"
+            + " (project.dataset.table)");
     return new GcpSession(
-        origin, name, credentials, projectIds, url(s, "endpoint_url", false), discovery);
+        origin,
+        name,
+        credentials,
+        projectIds,
+        url(s, "endpoint_url", false),
+        discovery,
+        billingExportTable);
   }
 
   // ---------------------------------------------------------------- secrets_manager

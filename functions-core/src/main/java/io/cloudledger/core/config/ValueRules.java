@@ -23,6 +23,13 @@ final class ValueRules {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   static final Pattern GCP_PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+
+  /**
+   * {@code project.dataset.table}, e.g. a billing export {@code p.billing.gcp_billing_export_v1_X}.
+   */
+  static final Pattern BIGQUERY_TABLE =
+      Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}");
+
   static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_.-]{0,200}");
 

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /** What a sync request covers; add a constant for a new kind (its key travels in messages). */
 public enum SyncKind {
   /** Resources: VMs, storage, networks, subnets. */
-  INVENTORY;
+  INVENTORY,
+  /** Daily cost per service, from the billing scope that covers the account. */
+  COST;
 
   /** The lowercase form used in messages and on the command line, e.g. {@code inventory}. */
   @JsonValue

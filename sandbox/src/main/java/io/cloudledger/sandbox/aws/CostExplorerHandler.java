@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * Cost Explorer over AWS JSON 1.1 ({@code X-Amz-Target: AWSInsightsIndexService.GetCostAndUsage},
  * SigV4 service {@code ce}, region us-east-1 only): {@code DAILY} costs of the estate's {@link
- * io.cloudledger.sandbox.estate.AwsCostLedger}, grouped by up to two of {@code SERVICE} and {@code
+ * io.cloudledger.sandbox.estate.CostLedger}, grouped by up to two of {@code SERVICE} and {@code
  * LINKED_ACCOUNT} in the request's order, paged by {@value #GROUPS_PER_PAGE} groups with {@code
  * NextPageToken} (a day can continue on the next page, as on AWS). The management account sees
  * every linked account; a member account sees itself only.

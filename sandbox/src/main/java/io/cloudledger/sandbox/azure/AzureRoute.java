@@ -47,6 +47,7 @@ public final class AzureRoute implements Route {
   public static final String STORAGE_ACCOUNTS_LIST = "StorageAccounts_List";
   public static final String VIRTUAL_NETWORKS_LIST_ALL = "VirtualNetworks_ListAll";
   public static final String TOKEN = "OAuth2_Token";
+  public static final String QUERY_USAGE = CostManagementHandler.OPERATION;
 
   private static final Pattern TOKEN_PATH =
       Pattern.compile("/([A-Za-z0-9.-]+)/oauth2/v2\\.0/token");
@@ -66,6 +67,7 @@ public final class AzureRoute implements Route {
   private final FaultInjector faults;
   private final AzureDirectory directory;
   private final Map<String, ListOperation> operations;
+  private final CostManagementHandler costManagement;
 
   public AzureRoute(
       AzureEstate estate,
@@ -79,6 +81,8 @@ public final class AzureRoute implements Route {
     this.counters = counters;
     this.faults = faults;
     this.directory = new AzureDirectory(principal, java.time.Clock.systemUTC());
+    this.costManagement =
+        new CostManagementHandler(estate, options, counters, faults, java.time.Clock.systemUTC());
     // The api-versions the pinned SDK managers send, plus the ones of the published examples.
     this.operations =
         Map.of(
@@ -292,6 +296,10 @@ public final class AzureRoute implements Route {
               401,
               "InvalidAuthenticationToken",
               "The access token is invalid or was not issued by the sandbox's token endpoint.");
+    }
+    Matcher costQuery = CostManagementHandler.PATH.matcher(path);
+    if (costQuery.matches()) {
+      return costManagement.handle(request, costQuery.group(1), caller.get());
     }
     if (!request.method().equals("GET")) {
       return ArmError.of(

@@ -52,6 +52,7 @@ public final class AzureEstate {
   private final long seed;
   private final String tenantId;
   private volatile Map<String, AzureSubscription> subscriptions;
+  private final CostLedger costs;
   private final Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The management groups under the tenant root group: subscription i is in group i % 2. */
@@ -61,6 +62,14 @@ public final class AzureEstate {
     this.seed = seed;
     this.tenantId = tenantId;
     this.subscriptions = subscriptions;
+    this.costs =
+        new CostLedger(
+            seed, CostCatalog.AZURE, () -> this.subscriptions.keySet().stream().toList());
+  }
+
+  /** The subscriptions' bill (Cost Management's ServiceName values; any date, revisable). */
+  public CostLedger costs() {
+    return costs;
   }
 
   /** {@code count} subscriptions of {@code spec.resourcesPerAccount()} resources each. */

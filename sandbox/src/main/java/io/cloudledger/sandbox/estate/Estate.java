@@ -22,7 +22,8 @@ public final class Estate {
   private volatile AzureEstate azure;
   private volatile GcpEstate gcp;
   private int generation;
-  private final AwsCostLedger costs;
+  private final CostLedger costs;
+  private final CostLedger gcpCosts;
   private final AwsOrganizationTree organization;
   private final GcpResourceTree gcpTree;
 
@@ -31,7 +32,16 @@ public final class Estate {
     this.accounts = accounts;
     this.azure = AzureEstate.generate(spec, 0);
     this.gcp = GcpEstate.generate(spec);
-    this.costs = AwsCostLedger.of(this);
+    this.costs =
+        new CostLedger(
+            spec.seed(),
+            CostCatalog.AWS,
+            () -> this.accounts.values().stream().map(AwsAccount::accountId).toList());
+    this.gcpCosts =
+        new CostLedger(
+            spec.seed(),
+            CostCatalog.GCP,
+            () -> gcp.projects().stream().map(GcpProject::projectId).toList());
     this.organization = AwsOrganizationTree.generate(spec.seed(), List.copyOf(accounts.values()));
     this.gcpTree = GcpResourceTree.generate(spec.seed());
   }
@@ -64,8 +74,18 @@ public final class Estate {
   }
 
   /** The AWS bill of the estate's accounts (any date, deterministic, revisable). */
-  public AwsCostLedger costs() {
+  public CostLedger costs() {
     return costs;
+  }
+
+  /** The Azure bill per subscription (Cost Management's ServiceName values). */
+  public CostLedger azureCosts() {
+    return azure.costs();
+  }
+
+  /** The GCP bill per project (the billing export's service descriptions). */
+  public CostLedger gcpCosts() {
+    return gcpCosts;
   }
 
   /** Generates the estate; account {@code i} depends only on the seed and {@code i}. */

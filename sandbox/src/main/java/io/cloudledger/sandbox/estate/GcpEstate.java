@@ -60,6 +60,24 @@ public final class GcpEstate {
     return List.copyOf(projects.values());
   }
 
+  /**
+   * The BigQuery table of the estate's Cloud Billing export, {@code <first
+   * project>.billing_export.gcp_billing_export_v1_<billing account>}: one billing account pays for
+   * every project, as in most organizations. Empty without projects.
+   */
+  public Optional<String> billingExportTable() {
+    return projects.values().stream()
+        .findFirst()
+        .map(p -> p.projectId() + ".billing_export.gcp_billing_export_v1_" + billingAccount(p));
+  }
+
+  /** A billing account id like {@code 01A2B3_C4D5E6_F7A8B9} (dashes as underscores). */
+  private static String billingAccount(GcpProject first) {
+    long mixed = first.projectNumber() * 0x9E3779B97F4A7C15L;
+    String hex = String.format("%016X%02X", mixed, first.projectNumber() & 0xFF);
+    return hex.substring(0, 6) + "_" + hex.substring(6, 12) + "_" + hex.substring(12, 18);
+  }
+
   public Optional<GcpProject> project(String projectId) {
     return Optional.ofNullable(projects.get(projectId));
   }

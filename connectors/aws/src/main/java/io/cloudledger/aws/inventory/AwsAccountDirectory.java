@@ -158,6 +158,11 @@ public final class AwsAccountDirectory implements AccountDirectory {
     return roster;
   }
 
+  /** The session that reads {@code account}, if one does. */
+  public Optional<AwsSession> session(AccountKey account) {
+    return Optional.ofNullable(sessions.get(account));
+  }
+
   @Override
   public <T> T withInventorySource(AccountKey account, Function<InventorySource, T> work) {
     AwsSession session = sessionOf(account);

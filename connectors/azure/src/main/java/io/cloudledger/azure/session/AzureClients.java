@@ -4,6 +4,9 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryPolicy;
@@ -272,6 +275,31 @@ public final class AzureClients {
   /** The session's one HTTP client (the JDK's), for data-plane clients beside ARM's. */
   public HttpClient httpClient() {
     return httpClient;
+  }
+
+  /** The ARM base URL, with a trailing slash (https, also for a plain-http endpoint). */
+  public String resourceManagerEndpoint() {
+    return endpoints.resourceManager();
+  }
+
+  /**
+   * A pipeline for ARM operations no manager covers (Cost Management's query): this session's
+   * credential, HTTP client, call counter and https→http rewrite, with {@code retry} as its only
+   * retry policy (the caller's, because such services signal their limits in their own headers).
+   */
+  public HttpPipeline armPipeline(HttpPipelinePolicy retry) {
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(Objects.requireNonNull(retry, "retry"));
+    policies.add(
+        new BearerTokenAuthenticationPolicy(
+            credential, endpoints.environment().getManagementEndpoint() + "/.default"));
+    policies.add(counter);
+    // After the token policy, which refuses to send a bearer token over http.
+    rewrite.ifPresent(policies::add);
+    return new HttpPipelineBuilder()
+        .httpClient(httpClient)
+        .policies(policies.toArray(HttpPipelinePolicy[]::new))
+        .build();
   }
 
   private Managers managers(String subscriptionId) {

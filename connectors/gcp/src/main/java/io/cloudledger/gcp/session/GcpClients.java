@@ -51,12 +51,14 @@ public final class GcpClients implements AutoCloseable {
   private final NetworksClient networks;
   private final SubnetworksClient subnetworks;
   private final AtomicLong apiCalls = new AtomicLong();
+  private final Optional<URI> endpoint;
 
   private GcpClients(
       String sessionName,
       List<AccountKey> projects,
       GcpClientSettings settings,
       GoogleCredentials credentials,
+      Optional<URI> endpoint,
       InstancesClient instances,
       NetworksClient networks,
       SubnetworksClient subnetworks,
@@ -66,6 +68,7 @@ public final class GcpClients implements AutoCloseable {
     this.discovery = discovery;
     this.settings = settings;
     this.credentials = credentials;
+    this.endpoint = endpoint;
     this.instances = instances;
     this.networks = networks;
     this.subnetworks = subnetworks;
@@ -105,6 +108,7 @@ public final class GcpClients implements AutoCloseable {
           projects,
           settings,
           credentials,
+          endpoint,
           InstancesClient.create(instancesSettings.build()),
           NetworksClient.create(networksSettings.build()),
           SubnetworksClient.create(subnetworksSettings.build()),
@@ -229,6 +233,21 @@ public final class GcpClients implements AutoCloseable {
   /** The last {@link #discover()} result, if the session discovered its projects. */
   public Optional<io.cloudledger.core.discovery.DiscoveryResult> lastDiscovery() {
     return Optional.ofNullable(lastDiscovery);
+  }
+
+  /** The session's credential (scoped to cloud-platform), for other Google clients. */
+  public GoogleCredentials credentials() {
+    return credentials;
+  }
+
+  /** The session's {@code endpoint_url} (e.g. the sandbox), when overridden. */
+  public Optional<URI> endpoint() {
+    return endpoint;
+  }
+
+  /** The session's retry settings. */
+  public GcpClientSettings settings() {
+    return settings;
   }
 
   public InstancesClient instances() {
