@@ -173,6 +173,10 @@ final class ServeCommand implements Callable<Integer> {
               + " money). Use it only on a machine nobody else can reach.");
       return Optional.empty();
     }
+    RateLimiter limiter =
+        new RateLimiter(
+            new RateLimits(rateLimit, globalRateLimit, Duration.ofSeconds(rateWindowSeconds)),
+            inventory.buckets());
     err.println(
         "API keys required (cloudledger apikeys create); "
             + rateLimit
@@ -180,15 +184,16 @@ final class ServeCommand implements Callable<Integer> {
             + globalRateLimit
             + " in total per "
             + rateWindowSeconds
-            + " s");
+            + " s, "
+            + (limiter.shared()
+                ? "shared by every instance on this store"
+                : "counted in this process only"));
     return Optional.of(
         new TriggerGuard(
             new ApiKeyAuthenticator(
                 inventory.apiKeys(),
                 Argon2KeyHasher.owasp(new SecureRandom()),
                 environment.clock()),
-            new RateLimiter(
-                new RateLimits(
-                    rateLimit, globalRateLimit, Duration.ofSeconds(rateWindowSeconds)))));
+            limiter));
   }
 }
