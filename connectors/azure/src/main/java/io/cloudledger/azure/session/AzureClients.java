@@ -45,6 +45,7 @@ public final class AzureClients {
   private final AzureClientSettings settings;
   private final Optional<HttpPipelinePolicy> rewrite;
   private final ArmCallCounter counter = new ArmCallCounter();
+  private final ArmBudgetPolicy budget;
   private final Map<String, Managers> managers = new ConcurrentHashMap<>();
   private volatile List<String> listedSubscriptions;
   private volatile AccessToken verifiedToken;
@@ -58,6 +59,7 @@ public final class AzureClients {
       HttpClient httpClient,
       AzureClientSettings settings) {
     this.sessionName = sessionName;
+    this.budget = new ArmBudgetPolicy(settings.budgets(), sessionName);
     this.credential = credential;
     this.endpoints = endpoints;
     this.tenantId = tenantId;
@@ -214,6 +216,8 @@ public final class AzureClients {
                 new RetryPolicy(
                     new ExponentialBackoff(
                         settings.maxRetries(), settings.baseDelay(), settings.maxDelay())))
+            // The budget before the counter: an attempt refused a token is not sent.
+            .withPolicy(budget)
             .withPolicy(counter);
     return rewrite.map(configured::withPolicy).orElse(configured);
   }
