@@ -2,11 +2,13 @@ package io.cloudledger.core.ratelimit;
 
 import io.cloudledger.core.error.RetryableException;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The request budgets every sync worker draws from before each call to a provider API: one token
@@ -109,29 +111,49 @@ public final class ApiBudgets {
     Bucket bucket =
         buckets.bucket(
             "budget#" + api + "#" + scope + "#" + budget.toSpec(), budget.configuration());
-    boolean granted;
+    long deadline = System.nanoTime() + maxWait.toNanos();
     try {
-      granted = bucket.asBlocking().tryConsume(1, maxWait);
+      while (true) {
+        // A token is taken only when the call is about to go out (no reservation of a future
+        // token to sleep on): a thread woken late cannot bunch calls above the budget.
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+          return;
+        }
+        long wait = probe.getNanosToWaitForRefill();
+        if (System.nanoTime() + wait > deadline) {
+          throw new RetryableException(
+              "rate-budget",
+              "the shared rate budget of "
+                  + api
+                  + " on "
+                  + scope
+                  + " ("
+                  + budget.toSpec()
+                  + " calls, per second) has no token within "
+                  + maxWait.toMillis()
+                  + " ms; the sync is retried later",
+              null,
+              Duration.ofSeconds(1));
+        }
+        // Up to twice the refill time, so the waiters spread over the coming tokens instead of
+        // all asking again at the same instant.
+        long pause = wait + ThreadLocalRandom.current().nextLong(wait + 1);
+        Thread.sleep(Duration.ofNanos(Math.max(pause, 1_000_000)));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetryableException(
           "rate-budget",
           "interrupted while waiting for the rate budget of " + api + " on " + scope);
-    }
-    if (!granted) {
+    } catch (RetryableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The shared store failed or stayed contended too long: the call cannot be budgeted now.
       throw new RetryableException(
-          "rate-budget",
-          "the shared rate budget of "
-              + api
-              + " on "
-              + scope
-              + " ("
-              + budget.toSpec()
-              + " calls, per second) has no token within "
-              + maxWait.toMillis()
-              + " ms; the sync is retried later",
-          null,
-          Duration.ofSeconds(1));
+          "rate-budget-unavailable",
+          "the shared rate budget of " + api + " on " + scope + " could not be read or updated",
+          e);
     }
   }
 }

@@ -40,7 +40,8 @@ public final class DynamoDbBucketProxyManager
     extends AbstractCompareAndSwapBasedProxyManager<String> {
   private static final String STATE = "bucketState";
   private static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(5);
-  private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(10);
+  private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
+  private static final long MAX_BACKOFF_MILLIS = 200;
 
   private final DynamoDbClient client;
   private final String table;
@@ -52,8 +53,9 @@ public final class DynamoDbBucketProxyManager
   }
 
   /**
-   * Buckets in {@code <tablePrefix>rate-buckets}, expiring once refilled, retrying a lost race with
-   * a jittered pause for at most 10 s.
+   * Buckets in {@code <tablePrefix>rate-buckets}, expiring once refilled, retrying a lost race
+   * after an exponentially growing pause with full jitter (2 ms doubling up to 200 ms), for at most
+   * 30 s.
    */
   public static DynamoDbBucketProxyManager create(DynamoDbClient client, String tablePrefix) {
     Objects.requireNonNull(client, "client");
@@ -67,12 +69,14 @@ public final class DynamoDbBucketProxyManager
                     attempt.getElapsedTimeNanos() > GIVE_UP_AFTER.toNanos()
                         ? RetryDecision.stop()
                         // Spreads the retries of many losers so they do not collide again at once.
-                        : RetryDecision.retryAfter(
-                            Duration.ofMillis(
-                                ThreadLocalRandom.current()
-                                    .nextLong(1, 2 + Math.min(attempt.getAttemptNumber(), 20)))));
+                        : RetryDecision.retryAfter(backoff(attempt.getAttemptNumber())));
     return new DynamoDbBucketProxyManager(
         client, CloudledgerTables.RATE_BUCKETS.tableName(tablePrefix), config);
+  }
+
+  private static Duration backoff(int attempt) {
+    long ceiling = Math.min(MAX_BACKOFF_MILLIS, 2L << Math.min(attempt, 16));
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
   }
 
   public String tableName() {
