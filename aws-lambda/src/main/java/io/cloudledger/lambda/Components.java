@@ -1,11 +1,13 @@
 package io.cloudledger.lambda;
 
+import io.cloudledger.aws.dynamodb.DynamoDbBucketProxyManager;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.aws.inventory.AwsAccountDirectory;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.aws.session.AwsClientSettings;
 import io.cloudledger.aws.sqs.SqsDispatcher;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
@@ -22,6 +24,8 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.idempotency.Idempotency;
 import io.cloudledger.core.idempotency.IdempotencySettings;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.ratelimit.ApiBudgets;
+import io.cloudledger.core.ratelimit.TokenBuckets;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
 import io.cloudledger.core.worker.InventoryKindSync;
@@ -73,8 +77,19 @@ final class Components implements AutoCloseable {
             : ConfigLoader.load(Path.of(settings.config()));
     // SEC/ references need a cloud secret store, which the functions do not wire yet.
     ConfigResolver resolver = new ConfigResolver(env, SecretLookup.none());
-    this.directory = AwsAccountDirectory.create(config, resolver, AwsSourceSettings.defaults());
     String prefix = settings.tablePrefix();
+    // Every worker instance draws its API calls from the same budgets in the rate-buckets table,
+    // so concurrent workers on one account stay under that account's throttling together.
+    ApiBudgets budgets =
+        config
+            .rateBudgets()
+            .over(TokenBuckets.shared(DynamoDbBucketProxyManager.create(dynamoDb, prefix)));
+    this.directory =
+        AwsAccountDirectory.create(
+            config,
+            resolver,
+            AwsSourceSettings.defaults()
+                .withClients(AwsClientSettings.defaults().withBudgets(budgets)));
     var idempotencyStore = new DynamoDbIdempotencyStore(dynamoDb, prefix, clock);
     var requestLog = DynamoDbSyncRequestLog.create(dynamoDb, prefix);
     var runs = DynamoDbSyncRunStore.create(dynamoDb, prefix);

@@ -2,6 +2,7 @@ package io.cloudledger.cli;
 
 import io.cloudledger.aws.inventory.AwsAccountDirectory;
 import io.cloudledger.aws.inventory.AwsSourceSettings;
+import io.cloudledger.aws.session.AwsClientSettings;
 import io.cloudledger.core.auth.ApiKeyAuthenticator;
 import io.cloudledger.core.auth.Argon2KeyHasher;
 import io.cloudledger.core.auth.RateLimiter;
@@ -130,8 +131,16 @@ final class ServeCommand implements Callable<Integer> {
       ConfigResolver resolver,
       LocalInventory inventory,
       PrintWriter err) {
-    AwsAccountDirectory directory =
-        AwsAccountDirectory.create(loaded, resolver, AwsSourceSettings.defaults());
+    // On a shared store (DynamoDB, the embedded one included) every worker of every serve instance
+    // draws from the same API budgets; in memory there is nothing to share them with.
+    AwsSourceSettings sources =
+        inventory.buckets().shared()
+            ? AwsSourceSettings.defaults()
+                .withClients(
+                    AwsClientSettings.defaults()
+                        .withBudgets(loaded.rateBudgets().over(inventory.buckets())))
+            : AwsSourceSettings.defaults();
+    AwsAccountDirectory directory = AwsAccountDirectory.create(loaded, resolver, sources);
     CountDownLatch stopped = new CountDownLatch(1);
     try (LocalSyncServer server =
         LocalSyncServer.start(

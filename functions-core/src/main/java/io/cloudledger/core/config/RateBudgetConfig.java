@@ -2,6 +2,7 @@ package io.cloudledger.core.config;
 
 import io.cloudledger.core.ratelimit.ApiBudgets;
 import io.cloudledger.core.ratelimit.RateBudget;
+import io.cloudledger.core.ratelimit.TokenBuckets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,6 +21,11 @@ public record RateBudgetConfig(Map<String, RateBudget> budgets, Duration maxWait
 
   public RateBudgetConfig {
     budgets = Map.copyOf(budgets);
+  }
+
+  /** These budgets held in {@code buckets} (shared by every worker on a shared store). */
+  public ApiBudgets over(TokenBuckets buckets) {
+    return new ApiBudgets(buckets, budgets, maxWait);
   }
 
   /** The providers' documented limits and a 30 s wait. */
