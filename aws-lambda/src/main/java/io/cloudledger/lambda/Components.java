@@ -96,13 +96,6 @@ final class Components implements AutoCloseable {
     SyncEngine engine =
         new SyncEngine(
             DynamoDbInventoryStore.create(dynamoDb, prefix), runs, clock, SyncSettings.defaults());
-    this.worker =
-        new SyncWorker(
-            new Idempotency(
-                idempotencyStore,
-                clock,
-                IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
-            Map.of(SyncKind.INVENTORY, new InventoryKindSync(engine, directory)));
     Dispatcher dispatcher =
         sqs == null || settings.queueUrl().isEmpty()
             ? requests -> {
@@ -110,6 +103,14 @@ final class Components implements AutoCloseable {
                   "no-queue", LambdaSettings.QUEUE_URL + " is not set for this function");
             }
             : SqsDispatcher.create(sqs, settings.requireQueueUrl());
+    // The worker sends the scopes it had no time for back to its own queue as the next part.
+    this.worker =
+        new SyncWorker(
+            new Idempotency(
+                idempotencyStore,
+                clock,
+                IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
+            Map.of(SyncKind.INVENTORY, new InventoryKindSync(engine, directory, dispatcher)));
     this.fanOut = new FanOut(directory, dispatcher, requestLog);
     this.api =
         new SyncApi(

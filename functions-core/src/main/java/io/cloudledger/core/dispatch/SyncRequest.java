@@ -1,5 +1,6 @@
 package io.cloudledger.core.dispatch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cloudledger.core.idempotency.IdempotencyKey;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Scope;
@@ -20,7 +21,9 @@ public record SyncRequest(
     Set<SyncKind> kinds,
     String trigger,
     Instant requestedAt,
-    WorkUnit unit) {
+    // Left out of the JSON for the whole account, so such messages read as they always did.
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = WorkUnit.WholeFilter.class)
+        WorkUnit unit) {
 
   /** The message format this version writes and reads. */
   public static final int SCHEMA_VERSION = 1;

@@ -27,6 +27,19 @@ public record WorkUnit(int part, Set<Scope> scopes) {
     }
   }
 
+  /** Jackson's filter that leaves the whole-account unit out of a message. */
+  static final class WholeFilter {
+    @Override
+    public boolean equals(Object value) {
+      return value == null || WHOLE.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
   /** Whether this is the whole account rather than a continuation. */
   public boolean whole() {
     return part == 0;
