@@ -160,7 +160,8 @@ final class LocalInventory implements AutoCloseable {
 
   /**
    * Token buckets beside the store (table {@code <prefix>rate-buckets}): every process on the same
-   * DynamoDB (the embedded database included) shares them; in memory they are this process's own.
+   * DynamoDB endpoint shares them (the embedded database belongs to one process); in memory they
+   * are this process's own.
    */
   TokenBuckets buckets() {
     return buckets;

@@ -131,8 +131,8 @@ final class ServeCommand implements Callable<Integer> {
       ConfigResolver resolver,
       LocalInventory inventory,
       PrintWriter err) {
-    // On a shared store (DynamoDB, the embedded one included) every worker of every serve instance
-    // draws from the same API budgets; in memory there is nothing to share them with.
+    // On DynamoDB every worker of every serve instance on that store draws from the same API
+    // budgets; in memory there is nothing to share them with.
     AwsSourceSettings sources =
         inventory.buckets().shared()
             ? AwsSourceSettings.defaults()
