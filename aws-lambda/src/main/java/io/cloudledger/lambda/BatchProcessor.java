@@ -9,6 +9,7 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.worker.SyncWorker;
 import io.cloudledger.core.worker.WorkResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,13 +34,18 @@ final class BatchProcessor {
   }
 
   SQSBatchResponse process(SQSEvent event) {
+    return process(event, Instant.MAX);
+  }
+
+  /** {@link #process(SQSEvent)}, starting no new unit of work after {@code deadline}. */
+  SQSBatchResponse process(SQSEvent event, Instant deadline) {
     List<SQSEvent.SQSMessage> messages =
         event.getRecords() == null ? List.of() : event.getRecords();
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Boolean>> outcomes = new ArrayList<>();
       for (SQSEvent.SQSMessage message : messages) {
-        outcomes.add(executor.submit(() -> processOne(message)));
+        outcomes.add(executor.submit(() -> processOne(message, deadline)));
       }
       for (int i = 0; i < messages.size(); i++) {
         if (!succeeded(outcomes.get(i), messages.get(i))) {
@@ -50,11 +56,11 @@ final class BatchProcessor {
     return new SQSBatchResponse(failures);
   }
 
-  private boolean processOne(SQSEvent.SQSMessage message) {
+  private boolean processOne(SQSEvent.SQSMessage message, Instant deadline) {
     MDC.put("messageId", message.getMessageId());
     try {
       SyncRequest request = SyncRequestCodec.fromJson(message.getBody());
-      WorkResult result = worker.process(request);
+      WorkResult result = worker.process(request, deadline);
       LOG.info(
           "processed messageId={} requestId={} accountKey={} replayed={}",
           message.getMessageId(),

@@ -3,6 +3,7 @@ package io.cloudledger.lambda;
 import io.cloudledger.aws.cost.AwsCostSettings;
 import io.cloudledger.aws.cost.AwsCostSources;
 import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
+import io.cloudledger.aws.dynamodb.DynamoDbBucketProxyManager;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
@@ -29,6 +30,8 @@ import io.cloudledger.core.idempotency.Idempotency;
 import io.cloudledger.core.idempotency.IdempotencySettings;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;
+import io.cloudledger.core.ratelimit.ApiBudgets;
+import io.cloudledger.core.ratelimit.TokenBuckets;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
 import io.cloudledger.core.worker.CostKindSync;
@@ -82,13 +85,32 @@ final class Components implements AutoCloseable {
             : ConfigLoader.load(Path.of(settings.config()));
     // SEC/ references need a cloud secret store, which the functions do not wire yet.
     ConfigResolver resolver = new ConfigResolver(env, SecretLookup.none());
-    this.directory = AwsAccountDirectory.create(config, resolver, AwsSourceSettings.defaults());
     String prefix = settings.tablePrefix();
+    // Every worker instance draws its API calls from the same budgets in the rate-buckets table,
+    // so concurrent workers on one account stay under that account's throttling together.
+    ApiBudgets budgets =
+        config
+            .rateBudgets()
+            .over(TokenBuckets.shared(DynamoDbBucketProxyManager.create(dynamoDb, prefix)));
+    this.directory =
+        AwsAccountDirectory.create(
+            config,
+            resolver,
+            AwsSourceSettings.defaults()
+                .withClients(AwsClientSettings.defaults().withBudgets(budgets)));
     var idempotencyStore = new DynamoDbIdempotencyStore(dynamoDb, prefix, clock);
     var requestLog = DynamoDbSyncRequestLog.create(dynamoDb, prefix);
     var runs = DynamoDbSyncRunStore.create(dynamoDb, prefix);
     DynamoDbInventoryStore inventory = DynamoDbInventoryStore.create(dynamoDb, prefix);
     SyncEngine engine = new SyncEngine(inventory, runs, clock, SyncSettings.defaults());
+    Dispatcher dispatcher =
+        sqs == null || settings.queueUrl().isEmpty()
+            ? requests -> {
+              throw new PermanentException(
+                  "no-queue", LambdaSettings.QUEUE_URL + " is not set for this function");
+            }
+            : SqsDispatcher.create(sqs, settings.requireQueueUrl());
+    // The worker sends the scopes it had no time for back to its own queue as the next part.
     this.worker =
         new SyncWorker(
             new Idempotency(
@@ -97,7 +119,7 @@ final class Components implements AutoCloseable {
                 IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
             Map.of(
                 SyncKind.INVENTORY,
-                new InventoryKindSync(engine, directory),
+                new InventoryKindSync(engine, directory, dispatcher),
                 SyncKind.COST,
                 new CostKindSync(
                     // This worker carries the AWS connector only: Azure and GCP cost run in
@@ -109,15 +131,8 @@ final class Components implements AutoCloseable {
                                 directory,
                                 resolver,
                                 AwsCostSettings.defaults(),
-                                AwsClientSettings.defaults()))),
+                                AwsClientSettings.defaults().withBudgets(budgets)))),
                     new CostSync(DynamoDbCostStore.create(dynamoDb, prefix), clock))));
-    Dispatcher dispatcher =
-        sqs == null || settings.queueUrl().isEmpty()
-            ? requests -> {
-              throw new PermanentException(
-                  "no-queue", LambdaSettings.QUEUE_URL + " is not set for this function");
-            }
-            : SqsDispatcher.create(sqs, settings.requireQueueUrl());
     // Suspended or closed organization members are not synced: their scopes are marked stale.
     this.fanOut =
         new FanOut(

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Instant;
 
 /**
  * The queue's worker ({@code SQSEvent} → {@code SQSBatchResponse}): each message is processed on
@@ -26,6 +27,9 @@ public final class SyncWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return processor.process(event);
+    // Without a context (a local call) there is no time limit.
+    return processor.process(
+        event,
+        context == null ? Instant.MAX : WorkerDeadline.of(context.getRemainingTimeInMillis()));
   }
 }

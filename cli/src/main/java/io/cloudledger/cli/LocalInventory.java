@@ -1,6 +1,7 @@
 package io.cloudledger.cli;
 
 import io.cloudledger.aws.dynamodb.DynamoDbApiKeyStore;
+import io.cloudledger.aws.dynamodb.DynamoDbBucketProxyManager;
 import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
@@ -17,6 +18,7 @@ import io.cloudledger.core.cost.CostStore;
 import io.cloudledger.core.cost.InMemoryCostStore;
 import io.cloudledger.core.inventory.InMemoryInventoryStore;
 import io.cloudledger.core.inventory.InventoryStore;
+import io.cloudledger.core.ratelimit.TokenBuckets;
 import io.cloudledger.core.sync.InMemorySyncRunStore;
 import io.cloudledger.core.sync.SyncRunStore;
 import java.net.URI;
@@ -37,6 +39,7 @@ final class LocalInventory implements AutoCloseable {
   private final SyncRunStore runs;
   private final CostStore costs;
   private final ApiKeyStore apiKeys;
+  private final TokenBuckets buckets;
   private final String description;
   private final AutoCloseable resources;
 
@@ -45,12 +48,14 @@ final class LocalInventory implements AutoCloseable {
       SyncRunStore runs,
       CostStore costs,
       ApiKeyStore apiKeys,
+      TokenBuckets buckets,
       String description,
       AutoCloseable resources) {
     this.store = store;
     this.runs = runs;
     this.costs = costs;
     this.apiKeys = apiKeys;
+    this.buckets = buckets;
     this.description = description;
     this.resources = resources;
   }
@@ -72,6 +77,7 @@ final class LocalInventory implements AutoCloseable {
           new InMemorySyncRunStore(),
           new InMemoryCostStore(),
           new InMemoryApiKeyStore(),
+          TokenBuckets.inProcess(),
           "memory",
           () -> {});
     }
@@ -127,6 +133,7 @@ final class LocalInventory implements AutoCloseable {
         DynamoDbSyncRunStore.create(client, prefix),
         DynamoDbCostStore.create(client, prefix),
         new DynamoDbApiKeyStore(client, prefix),
+        TokenBuckets.shared(DynamoDbBucketProxyManager.create(client, prefix)),
         description,
         resources);
   }
@@ -149,6 +156,15 @@ final class LocalInventory implements AutoCloseable {
    */
   ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /**
+   * Token buckets beside the store (table {@code <prefix>rate-buckets}): every process on the same
+   * DynamoDB endpoint shares them (the embedded database belongs to one process); in memory they
+   * are this process's own.
+   */
+  TokenBuckets buckets() {
+    return buckets;
   }
 
   String describe() {

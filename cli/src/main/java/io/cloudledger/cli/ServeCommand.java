@@ -139,8 +139,16 @@ final class ServeCommand implements Callable<Integer> {
       ConfigResolver resolver,
       LocalInventory inventory,
       PrintWriter err) {
-    AwsAccountDirectory directory =
-        AwsAccountDirectory.create(loaded, resolver, AwsSourceSettings.defaults());
+    // On DynamoDB every worker of every serve instance on that store draws from the same API
+    // budgets; in memory there is nothing to share them with.
+    AwsSourceSettings sources =
+        inventory.buckets().shared()
+            ? AwsSourceSettings.defaults()
+                .withClients(
+                    AwsClientSettings.defaults()
+                        .withBudgets(loaded.rateBudgets().over(inventory.buckets())))
+            : AwsSourceSettings.defaults();
+    AwsAccountDirectory directory = AwsAccountDirectory.create(loaded, resolver, sources);
     CountDownLatch stopped = new CountDownLatch(1);
     try (LocalSyncServer server =
         LocalSyncServer.start(
@@ -194,6 +202,10 @@ final class ServeCommand implements Callable<Integer> {
               + " money). Use it only on a machine nobody else can reach.");
       return Optional.empty();
     }
+    RateLimiter limiter =
+        new RateLimiter(
+            new RateLimits(rateLimit, globalRateLimit, Duration.ofSeconds(rateWindowSeconds)),
+            inventory.buckets());
     err.println(
         "API keys required (cloudledger apikeys create); "
             + rateLimit
@@ -201,15 +213,16 @@ final class ServeCommand implements Callable<Integer> {
             + globalRateLimit
             + " in total per "
             + rateWindowSeconds
-            + " s");
+            + " s, "
+            + (limiter.shared()
+                ? "shared by every instance on this store"
+                : "counted in this process only"));
     return Optional.of(
         new TriggerGuard(
             new ApiKeyAuthenticator(
                 inventory.apiKeys(),
                 Argon2KeyHasher.owasp(new SecureRandom()),
                 environment.clock()),
-            new RateLimiter(
-                new RateLimits(
-                    rateLimit, globalRateLimit, Duration.ofSeconds(rateWindowSeconds)))));
+            limiter));
   }
 }

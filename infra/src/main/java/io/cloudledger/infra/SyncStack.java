@@ -128,7 +128,10 @@ public final class SyncStack extends Stack {
     triggerEnvironment.put("CLOUDLEDGER_REQUIRE_IAM_AUTH", "true");
 
     this.fanOut = function(LambdaArtifact.FAN_OUT, code, fanOutEnvironment, "");
-    this.worker = function(LambdaArtifact.SYNC_WORKER, code, environment, WORKER_ROLE_NAME);
+    // The worker sends the scopes of a large account it had no time for back to the queue.
+    Map<String, String> workerEnvironment = new HashMap<>(environment);
+    workerEnvironment.put("CLOUDLEDGER_QUEUE_URL", queue.getQueueUrl());
+    this.worker = function(LambdaArtifact.SYNC_WORKER, code, workerEnvironment, WORKER_ROLE_NAME);
     this.trigger = function(LambdaArtifact.SYNC_TRIGGER, code, triggerEnvironment, "");
 
     worker
@@ -141,6 +144,7 @@ public final class SyncStack extends Stack {
                 .build());
     queue.grantSendMessages(fanOut.role());
     queue.grantSendMessages(trigger.role());
+    queue.grantSendMessages(worker.role());
 
     grantTables(
         worker.role(), props.data(), CloudledgerTables.all(), WorkerPermissions.TABLE_ACTIONS);

@@ -60,7 +60,9 @@ class WorkerPermissionsCoverageTest {
     // The fan-out only writes the request log (CloudledgerAppTest checks its PutItem).
     table.put("io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog", Set.of(Identity.TRIGGER));
     table.put("io.cloudledger.aws.dynamodb.", Set.of(Identity.WORKER));
-    table.put("io.cloudledger.aws.sqs.", Set.of(Identity.FAN_OUT, Identity.TRIGGER));
+    // The worker sends a large account's next part (work units) to its own queue.
+    table.put(
+        "io.cloudledger.aws.sqs.", Set.of(Identity.FAN_OUT, Identity.TRIGGER, Identity.WORKER));
     table.put("io.cloudledger.aws.secrets.SecretsManager", Set.of(Identity.ROTATION));
     table.put("io.cloudledger.aws.secrets.IamAccessKeyTarget", Set.of(Identity.ROTATED_USER));
     return table;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -195,5 +197,36 @@ class FaultInjectionTest {
     assertThat(change.get("created").size()).isPositive();
     assertThat(change.get("deleted").size()).isPositive();
     assertThat(change.get("modified").size()).isPositive();
+  }
+
+  @Test
+  void limitPerSecond_answersEc2sOwnThrottlingBeyondN_andCountsCallsPerSecond() {
+    inject("DescribeRegions@" + management + ":limit=3/s");
+    long second = System.currentTimeMillis() / 1000;
+    int throttled = 0;
+    try (Ec2Client once =
+        Ec2Client.builder()
+            .endpointOverride(sandbox.endpoints().aws())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(SdkClients.management(sandbox))
+            .httpClient(SdkClients.HTTP)
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build()) {
+      for (int i = 0; i < 6; i++) {
+        try {
+          once.describeRegions();
+        } catch (Ec2Exception e) {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+          throttled++;
+        }
+      }
+    }
+
+    if (System.currentTimeMillis() / 1000 == second) {
+      assertThat(throttled).isEqualTo(3);
+      assertThat(sandbox.counters().callsPerSecond(management)).containsEntry(second, 6L);
+    }
+    assertThat(sandbox.counters().peakCallsPerSecond(management)).isBetween(3L, 6L);
+    assertThat(sandbox.counters().calls("DescribeRegions", management)).isEqualTo(6);
   }
 }

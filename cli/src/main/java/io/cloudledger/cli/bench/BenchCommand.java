@@ -103,6 +103,13 @@ public final class BenchCommand implements Callable<Integer> {
   int largeResources;
 
   @Option(
+      names = "--shared-budget",
+      description =
+          "Also run 32 workers on one account under a sandbox limit, without and with the shared"
+              + " rate budget.")
+  boolean sharedBudget;
+
+  @Option(
       names = "--store-ceiling-items",
       defaultValue = "3000",
       description =
@@ -187,7 +194,8 @@ public final class BenchCommand implements Callable<Integer> {
           seed,
           large ? largeResources : 0,
           storeCeilingItems,
-          baseline);
+          baseline,
+          sharedBudget);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }

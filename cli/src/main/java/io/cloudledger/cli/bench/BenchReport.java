@@ -21,7 +21,8 @@ public record BenchReport(
     LargeAccountMeasurement largeAccount,
     List<HandlerInit> handlers,
     List<JarSize> jars,
-    List<TargetCheck> targets) {
+    List<TargetCheck> targets,
+    SharedBudgetMeasurement sharedBudget) {
 
   public static final int SCHEMA_VERSION = 1;
 

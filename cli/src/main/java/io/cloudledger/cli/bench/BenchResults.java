@@ -9,6 +9,15 @@ public final class BenchResults {
   private StoreCeiling storeCeiling;
   private FanOutMeasurement fanOut;
   private LargeAccountMeasurement largeAccount;
+  private SharedBudgetMeasurement sharedBudget;
+
+  public synchronized void sharedBudget(SharedBudgetMeasurement measurement) {
+    this.sharedBudget = measurement;
+  }
+
+  synchronized SharedBudgetMeasurement sharedBudget() {
+    return sharedBudget;
+  }
 
   public synchronized void addSync(SyncMeasurement measurement) {
     syncs.add(measurement);

@@ -68,7 +68,10 @@ public final class BenchRunner {
         large,
         handlers,
         jars,
-        Targets.evaluate(settings, syncs, results.fanOut(), jars, handlers));
+        Targets.evaluate(settings, syncs, results.fanOut(), jars, handlers),
+        results.sharedBudget() != null
+            ? results.sharedBudget()
+            : SharedBudgetMeasurement.notRun("not run: add --shared-budget"));
   }
 
   /** The scenarios of a run, in order: later syncs depend on the estate the earlier ones left. */
@@ -82,6 +85,9 @@ public final class BenchRunner {
     }
     if (settings.largeResources() > 0) {
       scenarios.add(new LargeAccountScenario(settings.largeResources()));
+    }
+    if (settings.sharedBudget()) {
+      scenarios.add(new SharedBudgetScenario());
     }
     return scenarios;
   }

@@ -14,6 +14,7 @@ package io.cloudledger.cli.bench;
  * @param largeResources resources of the single large account, 0 to skip that scenario
  * @param storeCeilingItems items written to measure DynamoDB Local's own write ceiling
  * @param baseline whether the baseline runs next to cloudledger (large estates take it hours)
+ * @param sharedBudget whether the shared-budget scenario runs (32 workers on one account)
  */
 public record BenchSettings(
     int accounts,
@@ -26,7 +27,36 @@ public record BenchSettings(
     long seed,
     int largeResources,
     int storeCeilingItems,
-    boolean baseline) {
+    boolean baseline,
+    boolean sharedBudget) {
+
+  /** Settings without the shared-budget scenario. */
+  public BenchSettings(
+      int accounts,
+      int resourcesPerAccount,
+      int latencyMillis,
+      double throttleRate,
+      double changeFraction,
+      int fanOutAccounts,
+      int parallelAccounts,
+      long seed,
+      int largeResources,
+      int storeCeilingItems,
+      boolean baseline) {
+    this(
+        accounts,
+        resourcesPerAccount,
+        latencyMillis,
+        throttleRate,
+        changeFraction,
+        fanOutAccounts,
+        parallelAccounts,
+        seed,
+        largeResources,
+        storeCeilingItems,
+        baseline,
+        false);
+  }
 
   public BenchSettings {
     requireAtLeast(accounts, 1, "accounts");
@@ -65,7 +95,8 @@ public record BenchSettings(
         seed,
         largeResources,
         storeCeilingItems,
-        baseline);
+        baseline,
+        sharedBudget);
   }
 
   /** The sandbox fault spec that adds the latency to every call; empty without latency. */

@@ -46,6 +46,7 @@ final class BenchTables {
     sections.add(new Section("cloudledger vs baseline, same run", comparisons(report)));
     sections.add(new Section("DynamoDB Local and fan-out", storeAndQueue(report)));
     sections.add(new Section("Large account (--large)", large(report)));
+    sections.add(new Section("Shared rate budget (--shared-budget)", sharedBudget(report)));
     sections.add(new Section("Function handlers", handlers(report)));
     sections.add(new Section("Jars", jars(report)));
     sections.add(new Section("Targets", targets(report)));
@@ -191,6 +192,46 @@ final class BenchTables {
           num(l.allocatedMb(), 0),
           l.allocatedBytesPerResource(),
           l.note());
+    }
+    return table.build();
+  }
+
+  private static Table sharedBudget(BenchReport report) {
+    SharedBudgetMeasurement b = report.sharedBudget();
+    Table.Builder table =
+        Table.withColumns(
+            "workers on one account",
+            "sandbox limit (EC2 calls/s)",
+            "budget",
+            "seconds",
+            "EC2 calls",
+            "peak calls/s",
+            "throttled",
+            "failed syncs",
+            "notes");
+    if (b == null || !b.ran()) {
+      table.row("-", "-", "-", "-", "-", "-", "-", "-", b == null ? "not run" : b.note());
+    } else {
+      table.row(
+          b.workers(),
+          b.limitPerSecond(),
+          "none",
+          num(b.secondsWithout(), 1),
+          b.callsWithout(),
+          b.peakWithout(),
+          b.throttledWithout(),
+          b.failedWithout(),
+          b.resources() + " resources per sync");
+      table.row(
+          b.workers(),
+          b.limitPerSecond(),
+          "shared " + b.budget(),
+          num(b.secondsWith(), 1),
+          b.callsWith(),
+          b.peakWith(),
+          b.throttledWith(),
+          b.failedWith(),
+          b.note());
     }
     return table.build();
   }

@@ -108,7 +108,9 @@ class BenchCommandTest {
             "largeAccount",
             "handlers",
             "jars",
-            "targets");
+            "targets",
+            "sharedBudget");
+    assertThat(report.get("sharedBudget").get("ran").asBoolean()).isFalse();
     assertThat(report.get("machine").get("cpus").asInt()).isPositive();
     assertThat(report.get("machine").get("jdk").asText()).isNotBlank();
     assertThat(report.get("settings").get("latencyMillis").asInt()).isZero();

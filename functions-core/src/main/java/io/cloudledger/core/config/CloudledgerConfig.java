@@ -13,11 +13,22 @@ public record CloudledgerConfig(
     List<CloudSession> sessions,
     SecretsManagerConfig secretsManager,
     InventoryConfig inventory,
-    List<ConfigProblem> warnings) {
+    List<ConfigProblem> warnings,
+    RateBudgetConfig rateBudgets) {
 
   public CloudledgerConfig {
     sessions = List.copyOf(sessions);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A configuration with the documented rate budgets. */
+  public CloudledgerConfig(
+      Path source,
+      List<CloudSession> sessions,
+      SecretsManagerConfig secretsManager,
+      InventoryConfig inventory,
+      List<ConfigProblem> warnings) {
+    this(source, sessions, secretsManager, inventory, warnings, RateBudgetConfig.defaults());
   }
 
   public Optional<CloudSession> session(String name) {

@@ -4,6 +4,8 @@ import io.cloudledger.core.config.YamlNode.Entry;
 import io.cloudledger.core.config.YamlNode.Mapping;
 import io.cloudledger.core.config.YamlNode.Scalar;
 import io.cloudledger.core.config.YamlNode.Sequence;
+import io.cloudledger.core.ratelimit.ApiBudgets;
+import io.cloudledger.core.ratelimit.RateBudget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigReader {
   private static final List<String> TOP_KEYS =
-      List.of("cloud_sessions", "secrets_manager", "inventory");
+      List.of("cloud_sessions", "secrets_manager", "inventory", "rate_budgets");
   private static final List<String> SESSION_COMMON_KEYS = List.of("name", "session_type");
   private static final Map<SessionType, List<String>> SESSION_KEYS =
       Map.of(
@@ -146,7 +148,9 @@ final class ConfigReader {
     List<CloudSession> sessions = readSessions(top);
     SecretsManagerConfig secretsManager = readSecretsManager(top);
     InventoryConfig inventory = readInventory(top);
-    return new CloudledgerConfig(file, sessions, secretsManager, inventory, problems.warnings());
+    RateBudgetConfig rateBudgets = readRateBudgets(top);
+    return new CloudledgerConfig(
+        file, sessions, secretsManager, inventory, problems.warnings(), rateBudgets);
   }
 
   private CloudledgerConfig defaults() {
@@ -904,6 +908,45 @@ final class ConfigReader {
             InventoryConfig.DEFAULT_TABLE_PREFIX),
         new InventoryConfig.Embedded(),
         new ConfigValue.Unset(new ValueOrigin(file, "inventory.region", 0)));
+  }
+
+  // ---------------------------------------------------------------- rate budgets
+
+  /**
+   * {@code rate_budgets: {aws.ec2: 100/20, max_wait_seconds: 30}}: named APIs replace their
+   * documented default; the others keep it.
+   */
+  private RateBudgetConfig readRateBudgets(Section top) {
+    Optional<Section> section = subsection(top, "rate_budgets");
+    if (section.isEmpty()) {
+      return RateBudgetConfig.defaults();
+    }
+    Section s = section.get();
+    Map<String, RateBudget> budgets = new LinkedHashMap<>(ApiBudgets.documentedDefaults());
+    List<String> allowed = new ArrayList<>(budgets.keySet());
+    allowed.add(RateBudgetConfig.MAX_WAIT_SECONDS);
+    checkKeys(s, allowed, key -> Optional.empty());
+    for (String api : ApiBudgets.documentedDefaults().keySet()) {
+      Optional<Entry> entry = s.entry(api);
+      if (entry.isEmpty()) {
+        continue;
+      }
+      YamlNode node = entry.get().value();
+      try {
+        if (!(node instanceof Scalar scalar) || scalar.kind() == YamlNode.Kind.NULL) {
+          throw new IllegalArgumentException("expected CAPACITY/PER_SECOND such as 100/20");
+        }
+        budgets.put(api, RateBudget.parse(scalar.text()));
+      } catch (IllegalArgumentException e) {
+        problems.error(s.keyPath(api), node.line(), e.getMessage());
+      }
+    }
+    int maxWait =
+        integer(
+            s,
+            RateBudgetConfig.MAX_WAIT_SECONDS,
+            (int) RateBudgetConfig.DEFAULT_MAX_WAIT.toSeconds());
+    return new RateBudgetConfig(budgets, java.time.Duration.ofSeconds(maxWait));
   }
 
   // ---------------------------------------------------------------- typed values

@@ -1,7 +1,9 @@
 package io.cloudledger.core.dispatch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cloudledger.core.idempotency.IdempotencyKey;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.model.Scope;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -18,7 +20,10 @@ public record SyncRequest(
     AccountKey accountKey,
     Set<SyncKind> kinds,
     String trigger,
-    Instant requestedAt) {
+    Instant requestedAt,
+    // Left out of the JSON for the whole account, so such messages read as they always did.
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = WorkUnit.WholeFilter.class)
+        WorkUnit unit) {
 
   /** The message format this version writes and reads. */
   public static final int SCHEMA_VERSION = 1;
@@ -39,6 +44,31 @@ public record SyncRequest(
       throw new IllegalArgumentException("a sync request needs a trigger");
     }
     Objects.requireNonNull(requestedAt, "requestedAt");
+    // Messages written before work units existed carry none: the whole account.
+    unit = unit == null ? WorkUnit.WHOLE : unit;
+  }
+
+  /** The whole account's request. */
+  public SyncRequest(
+      int schemaVersion,
+      String requestId,
+      AccountKey accountKey,
+      Set<SyncKind> kinds,
+      String trigger,
+      Instant requestedAt) {
+    this(schemaVersion, requestId, accountKey, kinds, trigger, requestedAt, WorkUnit.WHOLE);
+  }
+
+  /** The next part of this request: {@code kind} only, for the scopes this part did not reach. */
+  public SyncRequest continuation(SyncKind kind, Set<Scope> remaining) {
+    return new SyncRequest(
+        schemaVersion,
+        requestId,
+        accountKey,
+        Set.of(kind),
+        trigger,
+        requestedAt,
+        unit.next(remaining));
   }
 
   public static SyncRequest of(
@@ -50,8 +80,13 @@ public record SyncRequest(
     return new SyncRequest(SCHEMA_VERSION, requestId, account, kinds, trigger, requestedAt);
   }
 
-  /** The key under which this account's work is done at most once. */
+  /**
+   * The key under which this account's work is done at most once: per part, so a continuation is a
+   * new piece of work while a duplicate delivery of any part is recognized. Continuations use their
+   * own group, so the request's own group still holds exactly one item per account.
+   */
   public IdempotencyKey idempotencyKey() {
-    return new IdempotencyKey(requestId, accountKey.value());
+    String group = unit.whole() ? requestId : requestId + "#part" + unit.part();
+    return new IdempotencyKey(group, accountKey.value());
   }
 }

@@ -26,4 +26,14 @@ public interface InventorySource {
    * returns only after the last page was accepted.
    */
   ListingReport list(AccountKey account, Set<ResourceType> types, PageSink sink);
+
+  /**
+   * Lists only the scopes {@code selection} includes, starting none after its deadline; scopes not
+   * started are reported in {@link ListingReport#deferred()}. A source that cannot select scopes
+   * lists the whole account (this default).
+   */
+  default ListingReport list(
+      AccountKey account, Set<ResourceType> types, PageSink sink, ScopeSelection selection) {
+    return list(account, types, sink);
+  }
 }

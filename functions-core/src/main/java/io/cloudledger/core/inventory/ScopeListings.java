@@ -71,6 +71,47 @@ public final class ScopeListings {
     }
   }
 
+  /** The outcomes of the scopes that were listed, and those deferred for lack of time. */
+  public record Listed(List<ScopeOutcome> outcomes, List<Scope> deferred) {
+    public Listed {
+      outcomes = List.copyOf(outcomes);
+      deferred = List.copyOf(deferred);
+    }
+  }
+
+  /**
+   * {@link #listAll} of the scopes {@code selection} includes; a scope whose turn comes after the
+   * selection's deadline is not started but deferred, so a worker with a time budget stops at a
+   * scope boundary and every scope it reports is whole.
+   */
+  public static Listed listSelected(
+      List<Scope> scopes,
+      int parallelism,
+      ScopeLister lister,
+      PageSink sink,
+      ScopeSelection selection,
+      java.time.Clock clock) {
+    List<Scope> selected = scopes.stream().filter(selection::includes).toList();
+    java.util.Set<Scope> deferred = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ScopeLister timed =
+        (scope, pageSink) -> {
+          // At least one scope is listed per part, however short the budget: every part makes
+          // progress, so a sync always ends.
+          if (selection.expired(clock) && started.get()) {
+            deferred.add(scope);
+            return ScopeOutcome.partial(scope, "deferred: the worker's time budget ran out");
+          }
+          started.set(true);
+          return lister.list(scope, pageSink);
+        };
+    List<ScopeOutcome> outcomes = listAll(selected, parallelism, timed, sink);
+    return new Listed(
+        outcomes.stream().filter(o -> !deferred.contains(o.scope())).toList(),
+        selected.stream().filter(deferred::contains).toList());
+  }
+
   private static ScopeOutcome listOne(Scope scope, ScopeLister lister, GuardedSink sink) {
     try {
       ScopeOutcome outcome = lister.list(scope, sink);

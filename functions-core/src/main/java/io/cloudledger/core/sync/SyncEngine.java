@@ -5,6 +5,7 @@ import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.inventory.InventoryStore;
 import io.cloudledger.core.inventory.ListingReport;
 import io.cloudledger.core.inventory.ScopeOutcome;
+import io.cloudledger.core.inventory.ScopeSelection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,18 +46,38 @@ public final class SyncEngine {
 
   /** Syncs {@code target} from {@code source}; see the class comment for failures. */
   public SyncResult sync(SyncTarget target, InventorySource source) {
+    return sync(target, source, ScopeSelection.all());
+  }
+
+  /**
+   * Syncs the scopes of {@code target} that {@code selection} includes, starting none after its
+   * deadline. Scopes listed completely are tombstoned and recorded as usual (a checkpoint); the
+   * ones not reached come back in {@link SyncResult#deferredScopes()}. The run is saved only when
+   * nothing is deferred, so the account shows in progress until its last part.
+   */
+  public SyncResult sync(SyncTarget target, InventorySource source, ScopeSelection selection) {
     Instant startedAt = clock.instant();
     SyncSession session = null;
     try {
       session = new SyncSession(store, target, settings, startedAt);
-      ListingReport report = source.list(target.account(), target.types(), session);
+      ListingReport report = source.list(target.account(), target.types(), session, selection);
       List<ScopeOutcome> incomplete = session.finish(report);
       SyncStatus status = incomplete.isEmpty() ? SyncStatus.SUCCEEDED : SyncStatus.PARTIAL;
       SyncRun run =
           run(target, startedAt, status, session.totals(), incomplete, report.apiCalls(), "");
-      runs.save(run);
-      log(run);
-      return new SyncResult(run, session.countsByType());
+      if (report.deferred().isEmpty()) {
+        runs.save(run);
+        log(run);
+      } else {
+        LOG.info(
+            "sync part done, {} scopes deferred requestId={} accountKey={} status={} seen={}",
+            report.deferred().size(),
+            target.requestId(),
+            target.account(),
+            status,
+            run.counts().seen());
+      }
+      return new SyncResult(run, session.countsByType(), report.deferred());
     } catch (RuntimeException e) {
       recordFailure(target, startedAt, session, e);
       throw e;

@@ -6,6 +6,7 @@ import io.cloudledger.core.dispatch.SyncKind;
 import io.cloudledger.core.dispatch.SyncRequest;
 import io.cloudledger.core.idempotency.Idempotency;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,14 @@ public final class SyncWorker {
   }
 
   public WorkResult process(SyncRequest request) {
+    return process(request, Instant.MAX);
+  }
+
+  /**
+   * Processes {@code request}, starting no new unit of work after {@code deadline}: kinds that can
+   * split their work checkpoint what they finished and send the rest as the request's next part.
+   */
+  public WorkResult process(SyncRequest request, Instant deadline) {
     MDC.put("requestId", request.requestId());
     MDC.put("accountKey", request.accountKey().value());
     try {
@@ -42,7 +51,7 @@ public final class SyncWorker {
         }
       }
       Idempotency.Outcome outcome =
-          idempotency.run(request.idempotencyKey(), () -> toJson(runKinds(request)));
+          idempotency.run(request.idempotencyKey(), () -> toJson(runKinds(request, deadline)));
       WorkResult result = fromJson(outcome.result());
       if (outcome.replayed()) {
         LOG.info(
@@ -58,10 +67,10 @@ public final class SyncWorker {
     }
   }
 
-  private WorkResult runKinds(SyncRequest request) {
+  private WorkResult runKinds(SyncRequest request, Instant deadline) {
     Map<SyncKind, KindResult> results = new EnumMap<>(SyncKind.class);
     for (SyncKind kind : request.kinds()) {
-      results.put(kind, kinds.get(kind).sync(request));
+      results.put(kind, kinds.get(kind).sync(request, deadline));
     }
     return new WorkResult(request.requestId(), request.accountKey(), results, false);
   }

@@ -179,7 +179,7 @@ class ConfigValidationTest {
               tuple(
                   1,
                   "the top level must be a mapping with cloud_sessions, secrets_manager,"
-                      + " inventory, found a list"));
+                      + " inventory, rate_budgets, found a list"));
     }
 
     @Test
@@ -196,7 +196,7 @@ class ConfigValidationTest {
           .extracting(ConfigProblem::message)
           .containsExactly(
               "unknown key 'whatever'; expected one of cloud_sessions, secrets_manager,"
-                  + " inventory");
+                  + " inventory, rate_budgets");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.model.AccountKey;
+import io.cloudledger.core.model.ResourceType;
+import io.cloudledger.core.model.Scope;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,29 @@ class SyncRequestCodecTest {
     assertThatThrownBy(
             () -> SyncRequestCodec.fromJson(json.replace("\"kinds\":[\"inventory\"],", "")))
         .isInstanceOf(MalformedRequestException.class);
+  }
+
+  @Test
+  void continuation_roundTripsWithItsPartAndScopes_andHasItsOwnIdempotencyKey() {
+    SyncRequest next =
+        REQUEST.continuation(
+            SyncKind.INVENTORY,
+            Set.of(Scope.of("eu-west-1", ResourceType.VM), Scope.allRegions(ResourceType.STORAGE)));
+
+    String json = SyncRequestCodec.toJson(next);
+
+    assertThat(json).contains("\"unit\":{\"part\":1,\"scopes\":[");
+    SyncRequest read = SyncRequestCodec.fromJson(json);
+    assertThat(read).isEqualTo(next);
+    assertThat(read.unit().scopes())
+        .containsExactlyInAnyOrder(
+            Scope.of("eu-west-1", ResourceType.VM), Scope.allRegions(ResourceType.STORAGE));
+    assertThat(read.idempotencyKey()).isNotEqualTo(REQUEST.idempotencyKey());
+    assertThat(read.idempotencyKey().id()).isEqualTo(REQUEST.idempotencyKey().id());
+    assertThat(
+            read.continuation(SyncKind.INVENTORY, Set.of(Scope.of("eu-west-1", ResourceType.VM)))
+                .unit()
+                .part())
+        .isEqualTo(2);
   }
 }

@@ -20,7 +20,7 @@ final class AwsCallGate {
 
   /** Counts the call, sleeps any injected latency and says whether it must fail instead. */
   FaultDecision enter(String operation, String account, String region, int page) {
-    counters.recordCall(operation, account);
+    counters.recordCall(operation, account, region);
     FaultDecision decision = faults.decide(operation, account, region, page);
     if (decision.latencyMillis() > 0) {
       try {

@@ -39,6 +39,18 @@ public sealed interface Fault {
    */
   record Unreachable() implements Fault {}
 
+  /**
+   * At most {@code perSecond} calls per account, region and wall-clock second pass; the rest get
+   * the protocol's throttling error, as a provider's per-account rate limit answers.
+   */
+  record Limit(int perSecond) implements Fault {
+    public Limit {
+      if (perSecond < 1) {
+        throw new IllegalArgumentException("limit needs N >= 1 calls per second, was " + perSecond);
+      }
+    }
+  }
+
   /** The spec-string form of this fault. */
   default String toSpec() {
     return switch (this) {
@@ -52,6 +64,7 @@ public sealed interface Fault {
       case FailAfterPage f -> "failAfterPage=" + f.page();
       case Deny d -> "deny";
       case Unreachable u -> "unreachable";
+      case Limit l -> "limit=" + l.perSecond() + "/s";
     };
   }
 }

@@ -1,7 +1,9 @@
 package io.cloudledger.sandbox.fault;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -11,7 +13,24 @@ import java.util.stream.IntStream;
  * the n-th call matching rule r always gets the same draw for the same seed.
  */
 public final class FaultInjector {
-  private record Armed(FaultPlan plan, List<AtomicLong> matches) {}
+  private record Armed(FaultPlan plan, List<AtomicLong> matches, List<RateWindows> windows) {}
+
+  /**
+   * Calls per (account and region, wall-clock second) of one rule, for its {@code limit} faults.
+   */
+  private static final class RateWindows {
+    private record Window(String account, long second) {}
+
+    private final Map<Window, AtomicLong> counts = new ConcurrentHashMap<>();
+
+    long next(String account, long second) {
+      // Old windows are dropped as time moves on, so a long run keeps a handful at most.
+      counts.keySet().removeIf(w -> w.second() < second - 1);
+      return counts
+          .computeIfAbsent(new Window(account, second), w -> new AtomicLong())
+          .incrementAndGet();
+    }
+  }
 
   private final long seed;
   private final AtomicReference<Armed> armed = new AtomicReference<>();
@@ -26,7 +45,8 @@ public final class FaultInjector {
     armed.set(
         new Armed(
             plan,
-            IntStream.range(0, plan.rules().size()).mapToObj(i -> new AtomicLong()).toList()));
+            IntStream.range(0, plan.rules().size()).mapToObj(i -> new AtomicLong()).toList(),
+            IntStream.range(0, plan.rules().size()).mapToObj(i -> new RateWindows()).toList()));
   }
 
   public FaultPlan plan() {
@@ -77,6 +97,14 @@ public final class FaultInjector {
             }
           }
           case Fault.Unreachable u -> {} // asked per zone through unreachable()
+          case Fault.Limit l -> {
+            long second = System.currentTimeMillis() / 1000;
+            // Per account and region, as EC2 throttles ("per account, per Region").
+            if (current.windows().get(r).next(account + "/" + region, second) > l.perSecond()
+                && failure == FailureKind.NONE) {
+              failure = FailureKind.THROTTLE;
+            }
+          }
         }
       }
     }

@@ -14,12 +14,14 @@ public record FaultPlan(List<FaultRule> rules) {
       """
       SPEC   := RULE (';' RULE)*
       RULE   := TARGET ':' FAULT (',' FAULT)*
-      TARGET := OPERATION ['@' ACCOUNT ['/' REGION]]     ('*' matches any)
+      TARGET := OPERATION ['@' ACCOUNT ['/' REGION]]     ('*' matches any, 'Describe*' a prefix)
       FAULT  := 'throttle=' RATE | 'error5xx=' RATE | 'latency=' MS ['-' MS]
               | 'failAfterPage=' K | 'deny' | 'unreachable' (GCP zone/region)
+              | 'limit=' N '/s'   (N calls per account, region and second; the rest throttled)
       RATE   := probability 0..1 | 'every' N | 'first' N
       e.g.  DescribeInstances@123456789012:throttle=0.3;*:latency=50
             DescribeInstances@*/eu-west-1:deny;ListBuckets:error5xx=first2
+            Describe*@123456789012:limit=20/s
       """;
 
   public FaultPlan {
@@ -99,11 +101,18 @@ public record FaultPlan(List<FaultRule> rules) {
           yield new Fault.Latency(min, max);
         }
         case "failAfterPage" -> new Fault.FailAfterPage(Integer.parseInt(value));
+        case "limit" -> {
+          if (!value.endsWith("/s")) {
+            throw new IllegalArgumentException("limit needs N/s, e.g. limit=50/s, was " + value);
+          }
+          yield new Fault.Limit(Integer.parseInt(value.substring(0, value.length() - 2)));
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown fault kind '"
                     + kind
-                    + "' (known: throttle, error5xx, latency, failAfterPage, deny, unreachable)");
+                    + "' (known: throttle, error5xx, latency, failAfterPage, deny, unreachable,"
+                    + " limit)");
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("fault '" + text + "' has a malformed number", e);

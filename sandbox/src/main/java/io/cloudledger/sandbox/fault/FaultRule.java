@@ -23,7 +23,11 @@ public record FaultRule(String operation, String account, String region, List<Fa
   }
 
   boolean matches(String callOperation, String callAccount, String callRegion) {
-    return (operation.equals(ANY) || operation.equals(callOperation))
+    return (operation.equals(ANY)
+            || operation.equals(callOperation)
+            // 'Describe*' names a family, e.g. the EC2 actions that share one throttling bucket.
+            || (operation.endsWith(ANY)
+                && callOperation.startsWith(operation.substring(0, operation.length() - 1))))
         && (account.equals(ANY) || account.equals(callAccount))
         && (region.equals(ANY) || region.equals(callRegion));
   }

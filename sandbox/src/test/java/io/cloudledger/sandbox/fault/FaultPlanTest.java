@@ -27,7 +27,7 @@ class FaultPlanTest {
   void parse_everyKindAndTarget_andPrintsItBack() {
     String spec =
         "DescribeInstances@*/eu-west-1:deny;ListBuckets:error5xx=first2,latency=10-20;"
-            + "DescribeVpcs@111111111111:failAfterPage=3,throttle=every4";
+            + "DescribeVpcs@111111111111:failAfterPage=3,throttle=every4;*@222222222222:limit=50/s";
 
     FaultPlan plan = FaultPlan.parse(spec);
 
@@ -101,5 +101,43 @@ class FaultPlanTest {
         .isEqualTo(FailureKind.DENY);
     assertThat(injector.decide("X", "111111111111", "us-east-1", 1).fails()).isFalse();
     assertThat(injector.decide("X", "222222222222", "eu-west-1", 1).fails()).isFalse();
+  }
+
+  @Test
+  void injector_limit_throttlesCallsBeyondNPerAccountWithinOneSecond() {
+    FaultInjector injector = new FaultInjector(1, FaultPlan.parse("*:limit=5/s"));
+    long second = System.currentTimeMillis() / 1000;
+    int passed = 0;
+    int throttled = 0;
+    for (int i = 0; i < 8; i++) {
+      FaultDecision decision = injector.decide("X", "111111111111", "us-east-1", 1);
+      if (decision.failure() == FailureKind.THROTTLE) {
+        throttled++;
+      } else {
+        passed++;
+      }
+    }
+    // A prefix target names a family of operations.
+    FaultInjector family = new FaultInjector(1, FaultPlan.parse("Describe*:deny"));
+    assertThat(family.decide("DescribeVpcs", "111111111111", "us-east-1", 1).fails()).isTrue();
+    assertThat(family.decide("ListBuckets", "111111111111", "us-east-1", 1).fails()).isFalse();
+    // Another account has its own window.
+    boolean otherPasses = !injector.decide("X", "222222222222", "us-east-1", 1).fails();
+
+    // Unless the wall-clock second turned during the loop, exactly 5 of 8 passed.
+    if (System.currentTimeMillis() / 1000 == second) {
+      assertThat(passed).isEqualTo(5);
+      assertThat(throttled).isEqualTo(3);
+      assertThat(otherPasses).isTrue();
+    } else {
+      assertThat(passed).isBetween(5, 8);
+    }
+  }
+
+  @Test
+  void parse_limitWithoutPerSecond_isRejected() {
+    assertThatThrownBy(() -> FaultPlan.parse("*:limit=50"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit=50/s");
   }
 }

@@ -141,8 +141,27 @@ public final class CloudledgerTables {
                   IndexProjection.ALL)),
           "");
 
+  /** The partition key of the rate-buckets table: the bucket's name. */
+  public static final String BUCKET_KEY = "bucketKey";
+
+  /** The sort key value of a bucket's state (the table keeps one item per bucket). */
+  public static final String BUCKET_ITEM = "state";
+
+  /**
+   * Token buckets shared by every instance (the trigger's rate limits, the workers' API budgets):
+   * one item per bucket holding Bucket4j's serialized state, replaced by conditional writes; an
+   * idle bucket expires by TTL once it would have refilled completely.
+   */
+  public static final TableDefinition RATE_BUCKETS =
+      new TableDefinition(
+          "rate-buckets",
+          KeyAttribute.string(BUCKET_KEY),
+          KeyAttribute.string(ITEM_KEY),
+          List.of(),
+          EXPIRES_AT);
+
   /** Every table a deployment needs. */
   public static List<TableDefinition> all() {
-    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS, COSTS, API_KEYS);
+    return List.of(INVENTORY, SYNC_RUNS, SYNC_REQUESTS, COSTS, API_KEYS, RATE_BUCKETS);
   }
 }

@@ -9,10 +9,11 @@ import io.cloudledger.core.inventory.InventorySource;
 import io.cloudledger.core.inventory.ListingReport;
 import io.cloudledger.core.inventory.PageSink;
 import io.cloudledger.core.inventory.ScopeListings;
-import io.cloudledger.core.inventory.ScopeOutcome;
+import io.cloudledger.core.inventory.ScopeSelection;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.ResourceType;
 import io.cloudledger.core.model.Scope;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,16 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
    */
   @Override
   public ListingReport list(AccountKey account, Set<ResourceType> types, PageSink sink) {
+    return list(account, types, sink, ScopeSelection.all());
+  }
+
+  /**
+   * Lists the scopes (region x type) {@code selection} includes, starting none after its deadline;
+   * the ones not started are reported as deferred.
+   */
+  @Override
+  public ListingReport list(
+      AccountKey account, Set<ResourceType> types, PageSink sink, ScopeSelection selection) {
     long callsBefore = clients.apiCalls();
     clients.resolveCredentials();
     AccountKey own = clients.accountKey();
@@ -68,14 +79,24 @@ public final class AwsInventorySource implements InventorySource, AutoCloseable 
           "account-mismatch",
           clients.describeSession() + " reads " + own + ", but was asked to list " + account);
     }
-    List<Scope> scopes = scopes(account, types);
-    List<ScopeOutcome> outcomes =
-        ScopeListings.listAll(
+    // A continuation names its scopes: the regions need not be asked again.
+    List<Scope> scopes =
+        selection.only().isEmpty()
+            ? scopes(account, types)
+            : selection.only().stream()
+                .filter(scope -> types.contains(scope.type()))
+                .sorted()
+                .toList();
+    ScopeListings.Listed listed =
+        ScopeListings.listSelected(
             scopes,
             settings.parallelism(),
             new AwsScopeLister(clients, account, settings.pageSize()),
-            sink);
-    return new ListingReport(outcomes, clients.apiCalls() - callsBefore);
+            sink,
+            selection,
+            Clock.systemUTC());
+    return new ListingReport(
+        listed.outcomes(), clients.apiCalls() - callsBefore, listed.deferred());
   }
 
   @Override

@@ -90,6 +90,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, SecretsManagerClient> secretsManagerByRegion =
       new ConcurrentHashMap<>();
   private volatile AccountKey accountKey;
+  private final RateBudgetInterceptor budget;
 
   private AwsClients(AwsSession session, ConfigResolver resolver, AwsClientSettings settings) {
     this.sessionName = session.name();
@@ -110,6 +111,11 @@ public final class AwsClients implements AutoCloseable {
               Optional.of(List.copyOf(resolver.resolveTexts(listed.regions())));
         };
     this.roleArn = resolver.resolveOptionalText(session.roleArn());
+    // The budget's scope must be known without a call: asking STS for the caller identity would
+    // itself pass through the budget. A session without a role reads one account, so its name
+    // stands for it.
+    String budgetScope = roleArn.flatMap(AwsClients::accountOfRoleIfValid).orElse(sessionName);
+    this.budget = new RateBudgetInterceptor(settings.budgets(), () -> budgetScope);
     // Every value is resolved before anything is opened, so a missing reference leaks nothing.
     Optional<String> roleSessionName = resolver.resolveOptionalText(session.roleSessionName());
     Optional<SecretValue> externalId = resolver.resolveOptionalSecret(session.externalId());
@@ -375,6 +381,14 @@ public final class AwsClients implements AutoCloseable {
             + "' is not an IAM role ARN such as arn:aws:iam::123456789012:role/name");
   }
 
+  private static Optional<String> accountOfRoleIfValid(String roleArn) {
+    try {
+      return Optional.of(accountOfRole(roleArn));
+    } catch (PermanentException invalid) {
+      return Optional.empty(); // reported where the role is used
+    }
+  }
+
   private AwsCredentialsProvider assumeRole(
       String arn, Optional<String> roleSessionName, Optional<SecretValue> externalId) {
     AssumeRoleRequest.Builder request =
@@ -435,6 +449,8 @@ public final class AwsClients implements AutoCloseable {
         .retryStrategy(retryStrategy())
         .apiCallAttemptTimeout(settings.attemptTimeout())
         .apiCallTimeout(settings.callTimeout())
+        // The budget first: an attempt refused a token is not sent, so it is not counted.
+        .addExecutionInterceptor(budget)
         .addExecutionInterceptor(counter)
         .build();
   }

@@ -77,6 +77,10 @@ public final class AwsErrors {
    */
   public static RuntimeException mapAny(RuntimeException error, String operation, String where) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      // Raised inside the SDK's pipeline by our own interceptors (the rate budget): already mapped.
+      if (cause instanceof CloudledgerException mapped) {
+        return mapped;
+      }
       if (cause instanceof SdkServiceException service) {
         return map(service, operation, where);
       }
@@ -138,6 +142,9 @@ public final class AwsErrors {
   }
 
   private static CloudledgerException mapClient(SdkClientException error, String prefix) {
+    if (error.getCause() instanceof CloudledgerException mapped) {
+      return mapped; // our own interceptor's failure (the rate budget), wrapped by the SDK
+    }
     String detail = error.getMessage() == null ? "" : ": " + error.getMessage();
     return new RetryableException("connection-failed", prefix + detail, error);
   }

@@ -38,7 +38,8 @@ class DynamoDbTablesTest {
             prefix + "sync-runs",
             prefix + "sync-requests",
             prefix + "costs",
-            prefix + "api-keys");
+            prefix + "api-keys",
+            prefix + "rate-buckets");
     assertThat(second).isEmpty();
   }
 

@@ -48,6 +48,7 @@ public final class AzureClients {
   private final AzureClientSettings settings;
   private final Optional<HttpPipelinePolicy> rewrite;
   private final ArmCallCounter counter = new ArmCallCounter();
+  private final ArmBudgetPolicy budget;
   private final Map<String, Managers> managers = new ConcurrentHashMap<>();
   private volatile List<String> listedSubscriptions;
   private volatile io.cloudledger.core.discovery.DiscoveryResult lastDiscovery;
@@ -65,6 +66,7 @@ public final class AzureClients {
       io.cloudledger.core.config.DiscoveryRules rules) {
     this.sessionName = sessionName;
     this.rules = rules;
+    this.budget = new ArmBudgetPolicy(settings.budgets(), sessionName);
     this.credential = credential;
     this.endpoints = endpoints;
     this.tenantId = tenantId;
@@ -326,6 +328,8 @@ public final class AzureClients {
                 new RetryPolicy(
                     new ExponentialBackoff(
                         settings.maxRetries(), settings.baseDelay(), settings.maxDelay())))
+            // The budget before the counter: an attempt refused a token is not sent.
+            .withPolicy(budget)
             .withPolicy(counter);
     return rewrite.map(configured::withPolicy).orElse(configured);
   }

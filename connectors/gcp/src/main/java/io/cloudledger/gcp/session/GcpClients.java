@@ -18,6 +18,7 @@ import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.error.RetryableException;
 import io.cloudledger.core.model.AccountKey;
 import io.cloudledger.core.model.Provider;
+import io.cloudledger.core.ratelimit.ApiBudgets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -270,7 +271,7 @@ public final class GcpClients implements AutoCloseable {
   /**
    * Runs {@code request} (one HTTP call), retrying 429, 5xx, {@code 403 rateLimitExceeded} and I/O
    * failures with exponential backoff and full jitter; maps the final failure with {@link
-   * GcpErrors}.
+   * GcpErrors}. Each attempt first takes a token of the Compute budget of project {@code where}.
    */
   public <T> T call(String operation, String where, Supplier<T> request) {
     return call(operation, where, new AtomicLong(), request);
@@ -280,6 +281,8 @@ public final class GcpClients implements AutoCloseable {
   public <T> T call(String operation, String where, AtomicLong attempts, Supplier<T> request) {
     Duration backoff = settings.initialBackoff();
     for (int attempt = 1; ; attempt++) {
+      // Every attempt passes here once: the project's shared Compute budget is drawn first.
+      settings.budgets().acquire(ApiBudgets.GCP_COMPUTE, where);
       apiCalls.incrementAndGet();
       attempts.incrementAndGet();
       try {
