@@ -2,8 +2,8 @@ package io.cloudledger.lambda;
 
 import io.cloudledger.aws.cost.AwsCostSettings;
 import io.cloudledger.aws.cost.AwsCostSources;
-import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbBucketProxyManager;
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;

@@ -49,7 +49,13 @@ class WorkUnitsTest {
   @BeforeAll
   static void start() {
     sandbox =
-        Sandbox.start(SandboxOptions.defaults().withAccounts(1).withResourcesPerAccount(RESOURCES));
+        Sandbox.start(
+            SandboxOptions.defaults()
+                .withAccounts(1)
+                .withResourcesPerAccount(RESOURCES)
+                // Every call takes at least 50 ms, so listing the account's scopes outlasts the
+                // budget however fast the machine is: the number of parts does not hang on speed.
+                .withFaults("*:latency=50"));
     account = sandbox.estate().accounts().getFirst();
     sessions = new SandboxSessions(sandbox);
   }
