@@ -75,7 +75,8 @@ public final class SecretManagerVersions implements VersionedSecrets {
 
   /**
    * @param defaultProject the project of a secret named by its bare id; a full name {@code
-   *     projects/<project>/secrets/<id>} (as notifications carry it) names its own
+   *     projects/<project>/secrets/<id>} (as notifications carry it) names its own; empty for none
+   *     (bare ids are then refused)
    */
   public SecretManagerVersions(SecretManagerServiceClient client, String defaultProject) {
     this.client = Objects.requireNonNull(client, "client");
@@ -86,6 +87,14 @@ public final class SecretManagerVersions implements VersionedSecrets {
   SecretName name(String secretId) {
     if (SecretName.isParsableFrom(secretId)) {
       return SecretName.parse(secretId);
+    }
+    if (defaultProject.isEmpty()) {
+      throw new RotationException(
+          "no-project",
+          "secret "
+              + secretId
+              + " is named without a project and no default project is set;"
+              + " name it projects/<project>/secrets/<id>");
     }
     return SecretName.of(defaultProject, secretId);
   }
