@@ -11,10 +11,12 @@ import com.google.cloud.secretmanager.v1.SecretVersionName;
 import io.cloudledger.core.rotation.RandomPasswordTarget;
 import io.cloudledger.core.rotation.Rotation;
 import io.cloudledger.core.rotation.RotationConflictException;
+import io.cloudledger.core.rotation.RotationException;
 import io.cloudledger.core.rotation.RotationStep;
 import io.cloudledger.core.rotation.RotationTarget;
 import io.cloudledger.core.rotation.SecretVersion;
 import io.cloudledger.core.rotation.SecretVersions;
+import io.cloudledger.core.secrets.SecretStoreException;
 import io.cloudledger.core.secrets.SecretValue;
 import io.cloudledger.gcp.session.GcpClients;
 import java.io.ByteArrayInputStream;
@@ -146,6 +148,40 @@ class SecretManagerVersionsRotationTest {
 
     rotation.finish(secret, TOKEN);
     assertThat(store.get(secret)).contains(pending);
+  }
+
+  @Test
+  void aDisabledCurrentVersion_failsTheRead_insteadOfFallingBackToThePendingLatest() {
+    String secret = seed(SecretValue.of("old-password-value"));
+    new Rotation(versions, RandomPasswordTarget.withDefaults()).create(secret, TOKEN);
+    SecretValue pending = atStage(secret, SecretVersions.PENDING);
+
+    client.disableSecretVersion(SecretVersionName.of(sandbox.project(0), secret, "1"));
+
+    assertThatThrownBy(() -> store.get(secret))
+        .isInstanceOf(SecretStoreException.class)
+        .hasMessageContaining("400")
+        .message()
+        .doesNotContain(pending.reveal());
+  }
+
+  @Test
+  void putPending_again_isANoOpWithTheSameValue_andRefusedWithAnother() {
+    String secret = seed(SecretValue.of("old-password-value"));
+    versions.putPending(secret, TOKEN, SecretValue.of("next-value"));
+
+    versions.putPending(secret, TOKEN, SecretValue.of("next-value"));
+    assertThatThrownBy(() -> versions.putPending(secret, TOKEN, SecretValue.of("other-value")))
+        .isInstanceOf(RotationException.class)
+        .hasMessageContaining("already exists with another value")
+        .message()
+        .doesNotContain("other-value", "next-value");
+
+    assertThat(stages(secret))
+        .isEqualTo(
+            Map.of(TOKEN, List.of(SecretVersions.PENDING), "1", List.of(SecretVersions.CURRENT)));
+    assertThat(client.listSecretVersions(SecretName.of(sandbox.project(0), secret)).iterateAll())
+        .hasSize(2);
   }
 
   @Test
