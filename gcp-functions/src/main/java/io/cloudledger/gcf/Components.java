@@ -5,7 +5,6 @@ import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.core.config.CloudledgerConfig;
-import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.dispatch.Dispatcher;
@@ -24,7 +23,6 @@ import io.cloudledger.gcp.inventory.GcpAccountDirectory;
 import io.cloudledger.gcp.inventory.GcpSourceSettings;
 import io.cloudledger.gcp.queue.PubSubDispatcher;
 import io.cloudledger.gcp.queue.PubSubSettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -60,10 +58,7 @@ final class Components implements AutoCloseable {
     this.settings = settings;
     this.dynamoDb = dynamoDb;
     this.dispatcherResource = dispatcher;
-    CloudledgerConfig config =
-        settings.inlineConfig()
-            ? ConfigLoader.parse(settings.config(), Path.of("(" + GcfSettings.CONFIG + ")"))
-            : ConfigLoader.load(Path.of(settings.config()));
+    CloudledgerConfig config = settings.loadConfig();
     // SEC/ references need a cloud secret store, which the functions do not wire yet.
     ConfigResolver resolver = new ConfigResolver(env, SecretLookup.none());
     GcpAccountDirectory directory =

@@ -1,7 +1,10 @@
 package io.cloudledger.gcf;
 
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.dispatch.SyncKind;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -87,6 +90,13 @@ public record GcfSettings(
         text(env, DYNAMODB_REGION, text(env, "AWS_REGION", "us-east-1")),
         workerTimeout,
         kinds);
+  }
+
+  /** The configuration {@link #config()} holds or names. */
+  public CloudledgerConfig loadConfig() {
+    return inlineConfig()
+        ? ConfigLoader.parse(config, Path.of("(" + CONFIG + ")"))
+        : ConfigLoader.load(Path.of(config));
   }
 
   /** True when {@link #config()} is the YAML itself rather than a path. */

@@ -277,12 +277,15 @@ final class SecretManagerHandler {
     if (mask.isBlank()) {
       throw new GoogleApiException(GoogleApiErrors.invalid("update_mask must be specified."));
     }
+    JsonNode body = body(request);
     Secret secret =
         secrets.patch(
             target.project(),
             target.projectName(),
             target.secret(),
-            settings(body(request)),
+            settings(body),
+            aliases(body.path("versionAliases")),
+            body.path("etag").asText(""),
             Arrays.stream(mask.split(",")).map(String::strip).toList());
     return json(secretJson(target.projectName(), secret));
   }
@@ -392,6 +395,10 @@ final class SecretManagerHandler {
       ObjectNode annotations = out.putObject("annotations");
       SecretManagerSecrets.ordered(s.annotations()).forEach(annotations::put);
     }
+    if (!secret.aliases.isEmpty()) {
+      ObjectNode aliases = out.putObject("versionAliases");
+      secret.aliases.forEach((alias, number) -> aliases.put(alias, Long.toString(number)));
+    }
     return out;
   }
 
@@ -433,6 +440,26 @@ final class SecretManagerHandler {
             ? Optional.of(duration(rotation.get("rotationPeriod").asText(), "rotation_period"))
             : Optional.empty();
     return new Settings(labels, annotations, List.copyOf(topics), expireTime, next, period);
+  }
+
+  /** {@code versionAliases}: alias to version number (an int64, so JSON may quote it). */
+  private static Map<String, Long> aliases(JsonNode object) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    object
+        .properties()
+        .forEach(
+            e -> {
+              try {
+                out.put(e.getKey(), Long.parseLong(e.getValue().asText()));
+              } catch (NumberFormatException bad) {
+                throw new GoogleApiException(
+                    GoogleApiErrors.invalid(
+                        "Invalid value at 'secret.version_aliases["
+                            + e.getKey()
+                            + "]' (TYPE_INT64)"));
+              }
+            });
+    return out;
   }
 
   private static Map<String, String> strings(JsonNode object) {

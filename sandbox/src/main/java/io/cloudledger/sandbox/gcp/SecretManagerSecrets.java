@@ -25,6 +25,8 @@ final class SecretManagerSecrets {
       Pattern.compile("[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}");
   private static final Pattern LABEL_VALUE = Pattern.compile("[\\p{Ll}\\p{Lo}\\p{N}_-]{0,63}");
   private static final Duration MIN_ROTATION_PERIOD = Duration.ofHours(1);
+  private static final Pattern ALIAS = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+  private static final int MAX_ALIASES = 50;
 
   /** A version's state, with the numbers {@code enum-encoding=int} clients expect. */
   enum State {
@@ -54,6 +56,8 @@ final class SecretManagerSecrets {
     Settings settings;
     long etag;
     final List<Version> versions = new ArrayList<>();
+    // version_aliases: alias -> version number, set only by UpdateSecret (mask version_aliases).
+    Map<String, Long> aliases = new TreeMap<>();
 
     Secret(String id, Instant createTime, Settings settings, long etag) {
       this.id = id;
@@ -125,10 +129,28 @@ final class SecretManagerSecrets {
   }
 
   synchronized Secret patch(
-      long project, String projectName, String secretId, Settings changed, List<String> mask) {
+      long project,
+      String projectName,
+      String secretId,
+      Settings changed,
+      Map<String, Long> aliases,
+      String etag,
+      List<String> mask) {
     Secret secret = get(project, projectName, secretId);
+    if (!etag.isEmpty() && !etag.equals(etagText(secret.etag))) {
+      throw new GoogleApiException(
+          GoogleApiErrors.aborted(
+              "The etag provided does not match the current etag of Secret ["
+                  + secretName(projectName, secretId)
+                  + "]."));
+    }
     Settings s = secret.settings;
+    Map<String, Long> newAliases = secret.aliases;
     for (String field : mask) {
+      if (field.equals("version_aliases") || field.equals("versionAliases")) {
+        newAliases = validAliases(secret, projectName, aliases);
+        continue;
+      }
       s =
           switch (field) {
             case "labels" ->
@@ -194,8 +216,58 @@ final class SecretManagerSecrets {
     }
     validate(s);
     secret.settings = s;
+    secret.aliases = newAliases;
     secret.etag = ++etags;
     return secret;
+  }
+
+  /**
+   * Secret Manager's alias rules: at most 50; a letter, then letters, digits, {@code _} and {@code
+   * -}, at most 63 characters; never {@code latest} or {@code new} (any case); each naming an
+   * existing version that is not destroyed (a disabled one may carry an alias).
+   */
+  private Map<String, Long> validAliases(
+      Secret secret, String projectName, Map<String, Long> aliases) {
+    if (aliases.size() > MAX_ALIASES) {
+      throw invalid("A secret can have at most " + MAX_ALIASES + " version aliases.");
+    }
+    Map<String, Long> out = new TreeMap<>();
+    aliases.forEach(
+        (alias, number) -> {
+          if (!ALIAS.matcher(alias).matches()
+              || alias.equalsIgnoreCase("latest")
+              || alias.equalsIgnoreCase("new")) {
+            throw invalid(
+                "Invalid version alias '"
+                    + alias
+                    + "': it must start with a letter, contain only letters, digits, '_' and '-',"
+                    + " be at most 63 characters and not be 'latest' or 'NEW'.");
+          }
+          if (number < 1 || number > secret.versions.size()) {
+            throw invalid(
+                "Version alias '"
+                    + alias
+                    + "' names version "
+                    + number
+                    + ", which does not exist in Secret ["
+                    + secretName(projectName, secret.id)
+                    + "].");
+          }
+          Version version = secret.versions.get((int) (number - 1));
+          if (version.state == State.DESTROYED) {
+            throw new GoogleApiException(
+                GoogleApiErrors.failedPrecondition(
+                    "Version alias '"
+                        + alias
+                        + "' cannot name Secret Version ["
+                        + secretName(projectName, secret.id)
+                        + "/versions/"
+                        + number
+                        + "]: it is in DESTROYED state."));
+          }
+          out.put(alias, number);
+        });
+    return out;
   }
 
   synchronized void delete(long project, String projectName, String secretId, String etag) {
@@ -220,7 +292,10 @@ final class SecretManagerSecrets {
     return version;
   }
 
-  /** A version by number or {@code latest}; 404 in Secret Manager's words when there is none. */
+  /**
+   * A version by number, {@code latest} or one of the secret's version aliases; 404 in Secret
+   * Manager's words when there is none.
+   */
   synchronized Version version(long project, String projectName, String secretId, String id) {
     Secret secret = get(project, projectName, secretId);
     if (id.equals("latest")) {
@@ -234,10 +309,22 @@ final class SecretManagerSecrets {
       return secret.versions.getLast();
     }
     int number;
-    try {
+    if (secret.aliases.containsKey(id)) {
+      number = secret.aliases.get(id).intValue();
+    } else if (id.matches("[0-9]{1,9}")) {
       number = Integer.parseInt(id);
-    } catch (NumberFormatException e) {
-      throw invalid("Invalid version id '" + id + "': use a version number or 'latest'.");
+    } else if (ALIAS.matcher(id).matches()) {
+      throw new GoogleApiException(
+          GoogleApiErrors.notFound(
+              "Secret Version ["
+                  + secretName(projectName, secretId)
+                  + "/versions/"
+                  + id
+                  + "] not found: no version has the alias '"
+                  + id
+                  + "'."));
+    } else {
+      throw invalid("Invalid version id '" + id + "': use a version number, an alias or 'latest'.");
     }
     if (number < 1 || number > secret.versions.size()) {
       throw new GoogleApiException(

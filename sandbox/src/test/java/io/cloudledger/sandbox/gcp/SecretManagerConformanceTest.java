@@ -350,6 +350,79 @@ class SecretManagerConformanceTest {
         .isInstanceOf(NotFoundException.class);
   }
 
+  private static Secret setAliases(String id, Map<String, Long> aliases, String etag) {
+    return client.updateSecret(
+        Secret.newBuilder()
+            .setName(SecretName.of(project.projectId(), id).toString())
+            .putAllVersionAliases(aliases)
+            .setEtag(etag)
+            .build(),
+        FieldMask.newBuilder().addPaths("version_aliases").build());
+  }
+
+  @Test
+  void versionAliases_areSetByUpdateSecret_andAccessByAliasReadsThatVersion() {
+    String id = newId();
+    create(id, Secret.newBuilder());
+    add(id, "one");
+    add(id, "two");
+
+    Secret updated = setAliases(id, Map.of("current", 1L, "Pending_2", 2L), "");
+
+    assertThat(updated.getVersionAliasesMap())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("current", 1L, "Pending_2", 2L));
+    assertThat(client.getSecret(SecretName.of(project.projectId(), id)).getVersionAliasesMap())
+        .containsEntry("current", 1L);
+    assertThat(access(id, "current")).isEqualTo("one");
+    assertThat(access(id, "latest")).isEqualTo("two");
+    assertThat(
+            client
+                .accessSecretVersion(SecretVersionName.of(project.projectId(), id, "current"))
+                .getName())
+        .as("named by its number, as Google answers")
+        .endsWith("/secrets/" + id + "/versions/1");
+    assertThat(client.getSecretVersion(SecretVersionName.of(project.projectId(), id, "Pending_2")))
+        .satisfies(v -> assertThat(v.getName()).endsWith("/versions/2"));
+    assertThatThrownBy(() -> access(id, "nosuchalias")).isInstanceOf(NotFoundException.class);
+
+    setAliases(id, Map.of(), "");
+    assertThatThrownBy(() -> access(id, "current")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void versionAliases_refuseBadNames_missingOrDestroyedVersions_andAStaleEtag() {
+    String id = newId();
+    create(id, Secret.newBuilder());
+    add(id, "one");
+    add(id, "two");
+    for (String bad : List.of("latest", "NEW", "1abc", "has.dot", "a".repeat(64))) {
+      assertThatThrownBy(() -> setAliases(id, Map.of(bad, 1L), ""))
+          .as(bad)
+          .isInstanceOf(InvalidArgumentException.class)
+          .satisfies(e -> assertThat(chain(e)).contains("Invalid version alias"));
+    }
+    assertThatThrownBy(() -> setAliases(id, Map.of("current", 3L), ""))
+        .isInstanceOf(InvalidArgumentException.class)
+        .satisfies(e -> assertThat(chain(e)).contains("does not exist"));
+
+    SecretVersionName two = SecretVersionName.of(project.projectId(), id, "2");
+    client.disableSecretVersion(two);
+    setAliases(id, Map.of("off", 2L), "");
+    assertThatThrownBy(() -> access(id, "off"))
+        .satisfies(e -> assertThat(chain(e)).contains("FAILED_PRECONDITION", "DISABLED state"));
+    client.destroySecretVersion(SecretVersionName.of(project.projectId(), id, "1"));
+    assertThatThrownBy(() -> setAliases(id, Map.of("current", 1L), ""))
+        .satisfies(e -> assertThat(httpStatus(e)).isEqualTo(400))
+        .satisfies(e -> assertThat(chain(e)).contains("FAILED_PRECONDITION", "DESTROYED"));
+
+    String etag = client.getSecret(SecretName.of(project.projectId(), id)).getEtag();
+    setAliases(id, Map.of("a", 2L), etag);
+    assertThatThrownBy(() -> setAliases(id, Map.of("b", 2L), etag))
+        .isInstanceOf(AbortedException.class);
+    assertThat(client.getSecret(SecretName.of(project.projectId(), id)).getVersionAliasesMap())
+        .containsExactly(Map.entry("a", 2L));
+  }
+
   @Test
   void updateSecret_changesOnlyTheMaskedFields() {
     String id = newId();

@@ -3,6 +3,7 @@ package io.cloudledger.gcp.secrets;
 import com.google.api.gax.rpc.AbortedException;
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.InvalidArgumentException;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.cloud.secretmanager.v1.ListSecretsRequest;
 import com.google.cloud.secretmanager.v1.ProjectName;
@@ -14,6 +15,7 @@ import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.cloud.secretmanager.v1.SecretVersion;
 import com.google.cloud.secretmanager.v1.SecretVersionName;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import io.cloudledger.core.secrets.RandomSecrets;
 import io.cloudledger.core.secrets.SecretMetadata;
@@ -26,17 +28,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * A {@link SecretStore} over GCP Secret Manager in one project: a secret's value is its {@code
- * latest} version's payload (UTF-8), stored under secret id {@code prefix + name}. {@link #set}
- * adds a version (creating the secret with automatic replication first if needed); older versions
- * stay, as Secret Manager keeps history. {@link #delete} deletes the secret with all its versions.
+ * A {@link SecretStore} over GCP Secret Manager in one project: a secret's value is the payload
+ * (UTF-8) of its version aliased {@code current} when it has that alias (a secret rotated by {@link
+ * SecretManagerVersions}, whose pending value is already Secret Manager's {@code latest}), else of
+ * its {@code latest} version; stored under secret id {@code prefix + name}. {@link #set} adds a
+ * version (creating the secret with automatic replication first if needed) and, on a rotated
+ * secret, moves {@code current} to it; older versions stay, as Secret Manager keeps history. {@link
+ * #delete} deletes the secret with all its versions.
  *
  * <p>Secret Manager ids allow only letters, digits, {@code _} and {@code -}: names with {@code .}
  * or {@code /} (valid elsewhere) are refused with a clear error rather than silently rewritten.
@@ -111,17 +118,34 @@ public final class GcpSecretManagerStore implements SecretStore, AutoCloseable {
   public Optional<SecretValue> get(String secretName) {
     String id = secretId(secretName);
     try {
-      ByteString data =
-          client
-              .accessSecretVersion(SecretVersionName.of(projectId, id, "latest"))
-              .getPayload()
-              .getData();
-      return Optional.of(SecretValue.of(data.toString(StandardCharsets.UTF_8)));
+      try {
+        return Optional.of(access(id, SecretManagerVersions.CURRENT_ALIAS));
+      } catch (NotFoundException noAlias) {
+        // Never rotated (or no such secret): its latest version is its value.
+      } catch (InvalidArgumentException e) {
+        // FAILED_PRECONDITION (a disabled current version) is 400 too: fall back to latest only
+        // when the secret truly has no current alias, never past a current one to a pending one.
+        if (client
+            .getSecret(SecretName.of(projectId, id))
+            .containsVersionAliases(SecretManagerVersions.CURRENT_ALIAS)) {
+          throw e;
+        }
+      }
+      return Optional.of(access(id, "latest"));
     } catch (NotFoundException e) {
       return Optional.empty(); // no such secret, or one without versions
     } catch (RuntimeException e) {
       throw failure("reading", secretName, e);
     }
+  }
+
+  private SecretValue access(String id, String version) {
+    ByteString data =
+        client
+            .accessSecretVersion(SecretVersionName.of(projectId, id, version))
+            .getPayload()
+            .getData();
+    return SecretValue.of(data.toString(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -155,12 +179,46 @@ public final class GcpSecretManagerStore implements SecretStore, AutoCloseable {
     CRC32C crc = new CRC32C();
     crc.update(data);
     // The checksum lets Secret Manager refuse a payload damaged on the way.
-    client.addSecretVersion(
-        SecretName.of(projectId, id),
-        SecretPayload.newBuilder()
-            .setData(ByteString.copyFrom(data))
-            .setDataCrc32C(crc.getValue())
-            .build());
+    SecretVersion added =
+        client.addSecretVersion(
+            SecretName.of(projectId, id),
+            SecretPayload.newBuilder()
+                .setData(ByteString.copyFrom(data))
+                .setDataCrc32C(crc.getValue())
+                .build());
+    makeCurrent(id, Long.parseLong(SecretVersionName.parse(added.getName()).getSecretVersion()));
+  }
+
+  /**
+   * A rotated secret is read through its {@code current} alias, so a value written here must move
+   * that alias (the old current becomes {@code previous}) or readers would never see it; a pending
+   * rotation keeps its alias. Guarded by the secret's etag, retried when a concurrent writer wins.
+   */
+  private void makeCurrent(String id, long version) {
+    for (int attempt = 1; ; attempt++) {
+      Secret secret = client.getSecret(SecretName.of(projectId, id));
+      Map<String, Long> aliases = new HashMap<>(secret.getVersionAliasesMap());
+      Long current = aliases.get(SecretManagerVersions.CURRENT_ALIAS);
+      if (current == null || current >= version) {
+        return; // never rotated (latest is read), or a newer write already moved it
+      }
+      aliases.put(SecretManagerVersions.CURRENT_ALIAS, version);
+      aliases.put(SecretManagerVersions.PREVIOUS_ALIAS, current);
+      try {
+        client.updateSecret(
+            Secret.newBuilder()
+                .setName(secret.getName())
+                .setEtag(secret.getEtag())
+                .putAllVersionAliases(aliases)
+                .build(),
+            FieldMask.newBuilder().addPaths("version_aliases").build());
+        return;
+      } catch (AbortedException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.cloudledger.gcp.secrets;
 
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
 import io.cloudledger.core.config.CloudStoreConfig;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigLoader;
@@ -7,8 +9,13 @@ import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.GcpSession;
 import io.cloudledger.core.config.SessionType;
 import io.cloudledger.core.secrets.SecretValue;
+import io.cloudledger.gcp.session.GcpClients;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +78,22 @@ final class SandboxSecrets implements AutoCloseable {
         (CloudStoreConfig.GcpSecretManager)
             config.secretsManager().cloudStore("gcp_secrets").orElseThrow();
     return GcpSecretManagerClients.open(store, session, resolver());
+  }
+
+  /**
+   * A Secret Manager client with the sandbox's key, as {@link GcpSecretManagerClients} builds it.
+   */
+  SecretManagerServiceClient client() {
+    try {
+      return GcpSecretManagerClients.create(
+          ServiceAccountCredentials.fromStream(
+                  new ByteArrayInputStream(
+                      sandbox.gcpServiceAccountKey().getBytes(StandardCharsets.UTF_8)))
+              .createScoped(GcpClients.CLOUD_PLATFORM),
+          Optional.of(sandbox.gcpEndpoint()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
