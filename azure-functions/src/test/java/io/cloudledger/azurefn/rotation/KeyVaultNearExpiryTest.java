@@ -25,12 +25,15 @@ import io.cloudledger.core.config.SessionType;
 import io.cloudledger.core.error.PermanentException;
 import io.cloudledger.core.rotation.SecretVersion;
 import io.cloudledger.core.rotation.SecretVersions;
+import io.cloudledger.core.secrets.SecretValue;
 import io.cloudledger.sandbox.Sandbox;
 import io.cloudledger.sandbox.SandboxOptions;
 import io.cloudledger.sandbox.azure.AzureDirectory;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -147,9 +150,9 @@ class KeyVaultNearExpiryTest {
             FunctionSettings.from(env("")).loadConfig(),
             FunctionSettings.resolver(env("")),
             base(),
-            java.util.Optional.empty(),
+            Optional.empty(),
             AzureClientSettings.defaults(),
-            java.time.Clock.systemUTC())
+            Clock.systemUTC())
         .versions("cloudledger-kv")
         .versions(secret);
   }
@@ -203,7 +206,7 @@ class KeyVaultNearExpiryTest {
         new ServicePrincipalSecret(
             sandbox.azurePrincipal().tenantId(),
             app.application().appId(),
-            io.cloudledger.core.secrets.SecretValue.of(app.password().secretText()),
+            SecretValue.of(app.password().secretText()),
             app.password().credential().keyId());
     String oldVersion =
         put(
@@ -230,9 +233,7 @@ class KeyVaultNearExpiryTest {
                 oldVersion,
                 Set.of(SecretVersions.PREVIOUS)));
     KeyVaultSecret current = vault.getSecret(SP_SECRET);
-    ServicePrincipalSecret next =
-        ServicePrincipalSecret.parse(
-            io.cloudledger.core.secrets.SecretValue.of(current.getValue()));
+    ServicePrincipalSecret next = ServicePrincipalSecret.parse(SecretValue.of(current.getValue()));
     assertThat(next.clientId()).isEqualTo(initial.clientId());
     assertThat(next.keyId()).isNotEqualTo(initial.keyId());
     assertThat(current.getProperties().getTags())
@@ -259,7 +260,7 @@ class KeyVaultNearExpiryTest {
         new ServicePrincipalSecret(
             sandbox.azurePrincipal().tenantId(),
             app.application().appId(),
-            io.cloudledger.core.secrets.SecretValue.of(app.password().secretText()),
+            SecretValue.of(app.password().secretText()),
             app.password().credential().keyId());
     String secret = "configured-sp-secret";
     String oldVersion = put(secret, initial.toSecretValue().reveal(), Map.of());
@@ -277,8 +278,7 @@ class KeyVaultNearExpiryTest {
                 oldVersion,
                 Set.of(SecretVersions.PREVIOUS)));
     ServicePrincipalSecret next =
-        ServicePrincipalSecret.parse(
-            io.cloudledger.core.secrets.SecretValue.of(vault.getSecret(secret).getValue()));
+        ServicePrincipalSecret.parse(SecretValue.of(vault.getSecret(secret).getValue()));
     // The default grace period (one hour): both client secrets work until it is over.
     assertThat(passwords(app)).containsExactlyInAnyOrder(initial.keyId(), next.keyId());
     assertThat(logText())
