@@ -11,6 +11,7 @@ import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SessionType;
 import io.cloudledger.core.error.PermanentException;
+import io.cloudledger.core.rotation.RotationException;
 import io.cloudledger.core.rotation.RotationTarget;
 import io.cloudledger.core.rotation.VersionedSecrets;
 import java.net.URI;
@@ -78,7 +79,18 @@ final class KeyVaults {
    */
   Optional<RotationTarget> taggedTarget(String vault, String secret) {
     KeyVaultRotations rotations = rotations(vault);
-    return rotations.versions().currentTags(secret).containsKey(KeyVaultRotations.TARGET_TAG)
+    Map<String, String> tags;
+    try {
+      tags = rotations.versions().currentTags(secret);
+    } catch (RotationException e) {
+      if (!"secret-not-found".equals(e.reason())) {
+        throw e;
+      }
+      // Deleted since the event: nothing declares a target. A configured entry still fails
+      // clearly in the rotation; an unconfigured secret is acknowledged instead of retried.
+      return Optional.empty();
+    }
+    return tags.containsKey(KeyVaultRotations.TARGET_TAG)
         ? Optional.of(rotations.target(secret))
         : Optional.empty();
   }

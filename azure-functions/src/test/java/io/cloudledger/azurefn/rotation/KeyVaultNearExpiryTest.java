@@ -318,6 +318,19 @@ class KeyVaultNearExpiryTest {
   }
 
   @Test
+  void nearExpiry_ofADeletedSecret_isAcknowledgedWhenUnconfigured_andFailsClearlyWhenConfigured() {
+    String event =
+        fixture("keyvault_secret_near_expiry.json").replace("db-password", "deleted-meanwhile");
+
+    deployed(PASSWORD + "=random-password").run(event, context());
+
+    assertThat(logText()).contains("deleted-meanwhile", "no rotation target configured");
+    assertThatThrownBy(() -> deployed("deleted-meanwhile=random-password").run(event, context()))
+        .isInstanceOf(PermanentException.class)
+        .hasFieldOrPropertyWithValue("reason", "secret-not-found");
+  }
+
+  @Test
   void badSettings_failAtStartUp_namingTheSetting() {
     assertThatThrownBy(() -> deployed("x=magic"))
         .hasMessageContaining("CLOUDLEDGER_ROTATION_TARGETS: unknown target kind 'magic'")
