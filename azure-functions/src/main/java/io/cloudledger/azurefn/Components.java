@@ -10,9 +10,7 @@ import io.cloudledger.azure.inventory.AzureSourceSettings;
 import io.cloudledger.azure.queue.AzureStorageQueueDispatcher;
 import io.cloudledger.azure.queue.StorageQueues;
 import io.cloudledger.core.config.CloudledgerConfig;
-import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
-import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.dispatch.AccountDirectory;
 import io.cloudledger.core.dispatch.FanOut;
 import io.cloudledger.core.dispatch.SyncApi;
@@ -24,7 +22,6 @@ import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
 import io.cloudledger.core.worker.InventoryKindSync;
 import io.cloudledger.core.worker.SyncWorker;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +60,7 @@ final class Components implements AutoCloseable {
     this.settings = settings;
     this.dynamoDb = dynamoDb;
     this.clock = clock;
-    CloudledgerConfig config =
-        settings.inlineConfig()
-            ? ConfigLoader.parse(settings.config(), Path.of("(" + FunctionSettings.CONFIG + ")"))
-            : ConfigLoader.load(Path.of(settings.config()));
+    CloudledgerConfig config = settings.loadConfig();
     AccountDirectory directory = directories.apply(config);
     String prefix = settings.tablePrefix();
     var idempotencyStore = new DynamoDbIdempotencyStore(dynamoDb, prefix, clock);
@@ -100,8 +94,7 @@ final class Components implements AutoCloseable {
   static Components fromEnvironment(
       Map<String, String> env, List<ExecutionInterceptor> interceptors) {
     FunctionSettings settings = FunctionSettings.from(env);
-    // SEC/ references need a cloud secret store, which the functions do not wire yet.
-    ConfigResolver resolver = new ConfigResolver(env, SecretLookup.none());
+    ConfigResolver resolver = FunctionSettings.resolver(env);
     DynamoDbClientBuilder dynamoDb =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())

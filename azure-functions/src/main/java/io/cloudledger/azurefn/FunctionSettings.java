@@ -1,7 +1,12 @@
 package io.cloudledger.azurefn;
 
+import io.cloudledger.core.config.CloudledgerConfig;
+import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.dispatch.SyncKind;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -105,6 +110,21 @@ public record FunctionSettings(
   /** True when {@link #config()} is the YAML itself rather than a path. */
   public boolean inlineConfig() {
     return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+  }
+
+  /** The configuration {@link #config()} names or holds, parsed strictly. */
+  public CloudledgerConfig loadConfig() {
+    return inlineConfig()
+        ? ConfigLoader.parse(config, Path.of("(" + CONFIG + ")"))
+        : ConfigLoader.load(Path.of(config));
+  }
+
+  /**
+   * Resolves the configuration's {@code ENV/} references from the app settings {@code env}; {@code
+   * SEC/} references need a cloud secret store, which the functions do not wire yet.
+   */
+  public static ConfigResolver resolver(Map<String, String> env) {
+    return new ConfigResolver(env, SecretLookup.none());
   }
 
   public Optional<URI> dynamoDbEndpointUri() {

@@ -157,22 +157,6 @@ class SecretNearExpiryFunctionTest {
         .hasMessageContaining("not a Key Vault event");
   }
 
-  @Test
-  void theDeployedWiring_withoutAKeyVaultStore_failsClearlyForConfiguredSecretsOnly() {
-    SecretNearExpiryFunction deployed =
-        new SecretNearExpiryFunction(
-            RotationInstance.fromEnvironment(
-                Map.of(RotationTargets.SETTING, SECRET + "=random-password")));
-
-    assertThatThrownBy(() -> deployed.run(fixture("keyvault_secret_near_expiry.json"), context()))
-        .isInstanceOf(PermanentException.class)
-        .hasMessageContaining("no Key Vault versioned secret store")
-        .hasMessageContaining(VAULT);
-    assertThatThrownBy(
-            () -> RotationInstance.fromEnvironment(Map.of(RotationTargets.SETTING, "x=magic")))
-        .hasMessageContaining("CLOUDLEDGER_ROTATION_TARGETS: unknown target kind 'magic'");
-  }
-
   private String logText() {
     StringBuilder text = new StringBuilder();
     logs.list.forEach(e -> text.append(e.getFormattedMessage()).append('\n'));
