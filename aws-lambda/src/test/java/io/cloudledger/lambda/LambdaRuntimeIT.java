@@ -156,6 +156,19 @@ class LambdaRuntimeIT {
     assertThat(fanOut.answer().get("accounts").asInt()).isEqualTo(3);
     assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(3);
 
+    // An organization session opens the connector's AwsClients to list the members: the trigger
+    // jar has no S3 or EC2 module, so only the clients the listing uses may be built.
+    Run organization =
+        runOnce(
+            "trigger",
+            "io.cloudledger.lambda.FanOutHandler",
+            fixture("scheduled_event.json").replace("17:00:00Z", "18:00:00Z"),
+            Map.of(LambdaSettings.CONFIG, organizationYaml()));
+
+    int members = organization.answer().get("accounts").asInt();
+    assertThat(members).isPositive();
+    assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(members);
+
     Run trigger =
         runOnce(
             "trigger",
@@ -195,6 +208,25 @@ class LambdaRuntimeIT {
         rotation.initSeconds(),
         rotation.firstInvokeSeconds(),
         Files.size(shadedJar("rotation")));
+  }
+
+  /** One organization session with the sandbox's management keys: its members are listed. */
+  private static String organizationYaml() {
+    return "cloud_sessions:\n"
+        + "  - name: org\n"
+        + "    session_type: aws\n"
+        + "    access_key_id: ENV/"
+        + LocalAws.KEY_VARIABLE
+        + "\n"
+        + "    secret_access_key: ENV/"
+        + LocalAws.SECRET_VARIABLE
+        + "\n"
+        + "    regions: [us-east-1]\n"
+        + "    endpoint_url: "
+        + aws.sandbox.endpoints().aws()
+        + "\n"
+        + "    organization:\n"
+        + "      member_role: cloudledger-reader\n";
   }
 
   /**
