@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudledger.aws.dynamodb.DynamoDbLocal;
+import io.cloudledger.aws.secrets.SecretsManagerRotations;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +23,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
- * The shaded jar as Lambda runs it: a fresh JVM with the jar and the Runtime Interface Client,
- * talking to {@link RuntimeApiEmulator}, handling a real scheduled event and a real HTTP API event
- * against ElasticMQ, DynamoDB Local and the sandbox. Prints init and first-invoke times.
+ * The shaded jars as Lambda runs them: for each function, a fresh JVM with that function's own role
+ * jar ({@code -trigger}, {@code -worker}, {@code -rotation}) and the Runtime Interface Client,
+ * talking to {@link RuntimeApiEmulator}, handling real events against ElasticMQ, DynamoDB Local and
+ * the sandbox. A class of an SDK module a role jar leaves out but its path needs fails here. Prints
+ * init and first-invoke times and the jars' sizes.
  */
 @ExtendWith(DynamoDbLocal.class)
 class LambdaRuntimeIT {
@@ -52,12 +62,13 @@ class LambdaRuntimeIT {
     aws.close();
   }
 
-  private static Path shadedJar() throws IOException {
+  /** The shaded jar of {@code role} (its classifier): trigger, worker or rotation. */
+  private static Path shadedJar(String role) throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files
-          .filter(p -> p.getFileName().toString().endsWith("-lambda.jar"))
+          .filter(p -> p.getFileName().toString().endsWith("-" + role + ".jar"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no shaded jar: run mvn verify"));
+          .orElseThrow(() -> new IllegalStateException("no " + role + " jar: run mvn verify"));
     }
   }
 
@@ -73,7 +84,12 @@ class LambdaRuntimeIT {
 
   private record Run(JsonNode answer, double initSeconds, double firstInvokeSeconds) {}
 
-  private Run runOnce(String handler, String event) throws Exception {
+  private Run runOnce(String role, String handler, String event) throws Exception {
+    return runOnce(role, handler, event, Map.of());
+  }
+
+  private Run runOnce(String role, String handler, String event, Map<String, String> extraEnv)
+      throws Exception {
     try (RuntimeApiEmulator runtime = new RuntimeApiEmulator()) {
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -86,7 +102,7 @@ class LambdaRuntimeIT {
               String.join(
                   File.pathSeparator,
                   Stream.concat(
-                          Stream.of(shadedJar().toAbsolutePath().toString()),
+                          Stream.of(shadedJar(role).toAbsolutePath().toString()),
                           runtimeClientJars().stream())
                       .toList()),
               "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
@@ -100,6 +116,7 @@ class LambdaRuntimeIT {
       builder.environment().put("AWS_REGION", "us-east-1");
       builder.environment().put("AWS_ACCESS_KEY_ID", "local");
       builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+      builder.environment().putAll(extraEnv);
       Path log = Path.of("target", handler.substring(handler.lastIndexOf('.') + 1) + "-ric.log");
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
       long started = System.nanoTime();
@@ -130,16 +147,31 @@ class LambdaRuntimeIT {
   }
 
   @Test
-  void shadedJar_underTheRuntimeClient_handlesAScheduledAndAnHttpEvent() throws Exception {
-    Run fanOut = runOnce("io.cloudledger.lambda.FanOutHandler", fixture("scheduled_event.json"));
+  void roleJars_underTheRuntimeClient_eachRunTheirFunctionsEvent() throws Exception {
+    Run fanOut =
+        runOnce("trigger", "io.cloudledger.lambda.FanOutHandler", fixture("scheduled_event.json"));
 
     assertThat(fanOut.answer().get("requestId").asText())
         .isEqualTo("schedule-inventory-2026-11-23T17:00:00Z");
     assertThat(fanOut.answer().get("accounts").asInt()).isEqualTo(3);
     assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(3);
 
+    // An organization session opens the connector's AwsClients to list the members: the trigger
+    // jar has no S3 or EC2 module, so only the clients the listing uses may be built.
+    Run organization =
+        runOnce(
+            "trigger",
+            "io.cloudledger.lambda.FanOutHandler",
+            fixture("scheduled_event.json").replace("17:00:00Z", "18:00:00Z"),
+            Map.of(LambdaSettings.CONFIG, organizationYaml()));
+
+    int members = organization.answer().get("accounts").asInt();
+    assertThat(members).isPositive();
+    assertThat(SqsPoller.receiveAll(aws.sqs, queueUrl)).hasSize(members);
+
     Run trigger =
         runOnce(
+            "trigger",
             "io.cloudledger.lambda.SyncTriggerHandler",
             fixture("apigw_v2_post_sync.json").replace("ACCOUNT_0", aws.accountId(0)));
 
@@ -151,22 +183,97 @@ class LambdaRuntimeIT {
     // The worker's first event syncs two sandbox accounts; three records are bad on purpose.
     Run worker =
         runOnce(
+            "worker",
             "io.cloudledger.lambda.SyncWorkerHandler",
             fixture("sqs_event.json")
                 .replace("ACCOUNT_0", aws.accountId(0))
                 .replace("ACCOUNT_1", aws.accountId(1)));
 
     assertThat(worker.answer().get("batchItemFailures")).hasSize(3);
+    Run rotation = rotateCreateStep();
+
     System.out.printf(
         "RIC: FanOutHandler init %.2f s, first invoke %.3f s; SyncTriggerHandler init %.2f s,"
-            + " first invoke %.3f s; SyncWorkerHandler init %.2f s, first invoke %.3f s;"
-            + " shaded jar %d bytes%n",
+            + " first invoke %.3f s (trigger jar %d bytes); SyncWorkerHandler init %.2f s,"
+            + " first invoke %.3f s (worker jar %d bytes); RotationHandler init %.2f s,"
+            + " first invoke %.3f s (rotation jar %d bytes)%n",
         fanOut.initSeconds(),
         fanOut.firstInvokeSeconds(),
         trigger.initSeconds(),
         trigger.firstInvokeSeconds(),
+        Files.size(shadedJar("trigger")),
         worker.initSeconds(),
         worker.firstInvokeSeconds(),
-        Files.size(shadedJar()));
+        Files.size(shadedJar("worker")),
+        rotation.initSeconds(),
+        rotation.firstInvokeSeconds(),
+        Files.size(shadedJar("rotation")));
+  }
+
+  /** One organization session with the sandbox's management keys: its members are listed. */
+  private static String organizationYaml() {
+    return "cloud_sessions:\n"
+        + "  - name: org\n"
+        + "    session_type: aws\n"
+        + "    access_key_id: ENV/"
+        + LocalAws.KEY_VARIABLE
+        + "\n"
+        + "    secret_access_key: ENV/"
+        + LocalAws.SECRET_VARIABLE
+        + "\n"
+        + "    regions: [us-east-1]\n"
+        + "    endpoint_url: "
+        + aws.sandbox.endpoints().aws()
+        + "\n"
+        + "    organization:\n"
+        + "      member_role: cloudledger-reader\n";
+  }
+
+  /**
+   * The rotation jar's handler gets Secrets Manager's {@code createSecret} event for a sandbox
+   * secret tagged for a random password, with the SDK's own region and endpoint variables as Lambda
+   * sets them: the new version is staged {@code AWSPENDING}.
+   */
+  private Run rotateCreateStep() throws Exception {
+    String token = "d8f5c2a4-3b6e-4f71-9a0c-5e2d7b1f8c36";
+    try (SecretsManagerClient sm =
+        SecretsManagerClient.builder()
+            .endpointOverride(aws.sandbox.endpoints().aws())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        aws.sandbox.managementKeys().accessKeyId(),
+                        aws.sandbox.managementKeys().secretAccessKey())))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      String arn =
+          sm.createSecret(
+                  r ->
+                      r.name("ric/db-password")
+                          .secretString("initial-password-value-0001")
+                          .tags(
+                              Tag.builder()
+                                  .key(SecretsManagerRotations.TARGET_TAG)
+                                  .value("random-password")
+                                  .build()))
+              .arn();
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("secretsmanager_rotation_event.json"));
+      event.put("SecretId", arn).put("ClientRequestToken", token);
+
+      Run rotation =
+          runOnce(
+              "rotation",
+              "io.cloudledger.lambda.rotation.RotationHandler",
+              JSON.writeValueAsString(event),
+              Map.of(
+                  "AWS_ENDPOINT_URL", aws.sandbox.endpoints().aws().toString(),
+                  "AWS_ACCESS_KEY_ID", aws.sandbox.managementKeys().accessKeyId(),
+                  "AWS_SECRET_ACCESS_KEY", aws.sandbox.managementKeys().secretAccessKey()));
+
+      assertThat(sm.describeSecret(r -> r.secretId(arn)).versionIdsToStages())
+          .containsEntry(token, List.of("AWSPENDING"));
+      return rotation;
+    }
   }
 }

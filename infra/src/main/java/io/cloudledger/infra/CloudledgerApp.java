@@ -64,7 +64,10 @@ public final class CloudledgerApp {
             app,
             SECRETS_STACK,
             new SecretsStack.Props(
-                central, context.externalId(), context.lambdaJar(), SyncStack.LOG_RETENTION));
+                central,
+                context.externalId(),
+                context.lambdaJar(LambdaArtifact.Jar.ROTATION),
+                SyncStack.LOG_RETENTION));
     SyncStack sync =
         new SyncStack(app, SYNC_STACK, new SyncStack.Props(central, context, data, secrets));
     List<MemberRoleStack> members = new ArrayList<>();

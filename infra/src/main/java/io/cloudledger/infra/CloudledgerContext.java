@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * @param costSchedule the same, for the daily cost sync
  * @param alarmEmail where alarms are mailed; empty for none (subscribe to the topic yourself)
  * @param memberRoleName the name of the read-only role in every member account
- * @param lambdaJar the built {@code aws-lambda} jar the functions run
+ * @param lambdaJarDirectory where the built {@code aws-lambda} jars are, one per function role
+ *     ({@link LambdaArtifact.Jar}); {@link #lambdaJar} names each
  * @param tablePrefix prepended to every table name, the same prefix the stores are given
  * @param workerMaxConcurrency the most worker invocations the queue may drive at once
  * @param payerAccount the member account that is the organization's payer (management) account: its
@@ -37,7 +38,7 @@ public record CloudledgerContext(
     String costSchedule,
     String alarmEmail,
     String memberRoleName,
-    Path lambdaJar,
+    Path lambdaJarDirectory,
     String tablePrefix,
     int workerMaxConcurrency,
     String payerAccount) {
@@ -49,7 +50,7 @@ public record CloudledgerContext(
   public static final String COST_SCHEDULE = "costSchedule";
   public static final String ALARM_EMAIL = "alarmEmail";
   public static final String MEMBER_ROLE_NAME = "memberRoleName";
-  public static final String LAMBDA_JAR = "lambdaJar";
+  public static final String LAMBDA_JAR_DIRECTORY = "lambdaJarDirectory";
   public static final String TABLE_PREFIX = "tablePrefix";
   public static final String WORKER_MAX_CONCURRENCY = "workerMaxConcurrency";
   public static final String PAYER_ACCOUNT = "payerAccount";
@@ -64,7 +65,7 @@ public record CloudledgerContext(
           COST_SCHEDULE,
           ALARM_EMAIL,
           MEMBER_ROLE_NAME,
-          LAMBDA_JAR,
+          LAMBDA_JAR_DIRECTORY,
           TABLE_PREFIX,
           WORKER_MAX_CONCURRENCY,
           PAYER_ACCOUNT);
@@ -158,17 +159,22 @@ public record CloudledgerContext(
           TABLE_PREFIX, "may hold only letters, digits, '_', '-' and '.', got '" + prefix + "'");
     }
     int concurrency = workerConcurrency(context, problems);
-    String jarText = text(context, LAMBDA_JAR, LambdaArtifact.DEFAULT_JAR);
-    Path jar = workingDirectory.resolve(jarText).normalize();
-    if (!jarText.endsWith(".jar")) {
-      problems.add(LAMBDA_JAR, "must name a .jar file, got '" + jarText + "'");
-    } else if (!jar.toFile().isFile()) {
+    String jarsText = text(context, LAMBDA_JAR_DIRECTORY, LambdaArtifact.DEFAULT_JAR_DIRECTORY);
+    Path jars = workingDirectory.resolve(jarsText).normalize();
+    List<String> missing =
+        Arrays.stream(LambdaArtifact.Jar.values())
+            .map(LambdaArtifact.Jar::fileName)
+            .filter(name -> !jars.resolve(name).toFile().isFile())
+            .toList();
+    if (!missing.isEmpty()) {
       problems.add(
-          LAMBDA_JAR,
+          LAMBDA_JAR_DIRECTORY,
           "names "
-              + jar
-              + ", which does not exist: build it first (./run-tests, or mvn -pl aws-lambda -am"
-              + " package -DskipTests from the repository root), or pass -c lambdaJar=<path>");
+              + jars
+              + ", which does not hold "
+              + String.join(", ", missing)
+              + ": build them first (./run-tests, or mvn -pl aws-lambda -am package -DskipTests"
+              + " from the repository root), or pass -c lambdaJarDirectory=<path>");
     }
     String payer = text(context, PAYER_ACCOUNT, "");
     if (!payer.isEmpty() && !members.contains(payer)) {
@@ -188,10 +194,15 @@ public record CloudledgerContext(
         cost,
         email,
         roleName,
-        jar,
+        jars,
         prefix,
         concurrency,
         payer);
+  }
+
+  /** The built jar {@code jar}'s functions run. */
+  public Path lambdaJar(LambdaArtifact.Jar jar) {
+    return lambdaJarDirectory.resolve(jar.fileName());
   }
 
   private static boolean isCdkOwn(String key) {

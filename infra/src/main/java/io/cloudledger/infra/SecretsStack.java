@@ -69,7 +69,7 @@ public final class SecretsStack extends Stack {
   /**
    * What the Secrets stack needs.
    *
-   * @param lambdaJar the {@code aws-lambda} jar the rotation function runs
+   * @param lambdaJar the {@code aws-lambda} rotation jar ({@link LambdaArtifact.Jar#ROTATION})
    */
   public record Props(
       StackProps stackProps, String externalId, Path lambdaJar, RetentionDays logRetention) {}

@@ -6,6 +6,7 @@ import io.cloudledger.aws.dynamodb.TableDefinition;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,11 @@ public final class SyncStack extends Stack {
   public SyncStack(Construct scope, String id, Props props) {
     super(scope, id, props.stackProps());
     CloudledgerContext context = props.context();
-    // One asset for the three functions: the same jar, different handlers.
-    Code code = Code.fromAsset(context.lambdaJar().toString());
+    // One asset per role jar: the fan-out and the trigger share theirs, the worker has its own.
+    Map<LambdaArtifact.Jar, Code> code = new EnumMap<>(LambdaArtifact.Jar.class);
+    for (LambdaArtifact.Function spec : LambdaArtifact.all()) {
+      code.computeIfAbsent(spec.jar(), jar -> Code.fromAsset(context.lambdaJar(jar).toString()));
+    }
     // What every function reads (LambdaSettings of aws-lambda); the queue-specific settings are
     // added per function below.
     Map<String, String> environment =
@@ -200,9 +204,14 @@ public final class SyncStack extends Stack {
   }
 
   private SyncFunction function(
-      LambdaArtifact.Function spec, Code code, Map<String, String> environment, String roleName) {
+      LambdaArtifact.Function spec,
+      Map<LambdaArtifact.Jar, Code> code,
+      Map<String, String> environment,
+      String roleName) {
     return new SyncFunction(
-        this, spec.id(), new SyncFunction.Props(spec, code, environment, LOG_RETENTION, roleName));
+        this,
+        spec.id(),
+        new SyncFunction.Props(spec, code.get(spec.jar()), environment, LOG_RETENTION, roleName));
   }
 
   /**

@@ -117,6 +117,36 @@ class CloudledgerAppTest {
   }
 
   @Test
+  void functions_eachRunTheirRolesJar_theFanOutAndTriggerSharingOne() {
+    Map<String, Object> jarByHandler = new HashMap<>(codeKeysByHandler(sync));
+    jarByHandler.putAll(codeKeysByHandler(secrets));
+
+    assertThat(jarByHandler)
+        .containsOnlyKeys(
+            LambdaArtifact.FAN_OUT.handler(),
+            LambdaArtifact.SYNC_TRIGGER.handler(),
+            LambdaArtifact.SYNC_WORKER.handler(),
+            LambdaArtifact.ROTATION.handler());
+    Object trigger = jarByHandler.get(LambdaArtifact.SYNC_TRIGGER.handler());
+    Object worker = jarByHandler.get(LambdaArtifact.SYNC_WORKER.handler());
+    Object rotation = jarByHandler.get(LambdaArtifact.ROTATION.handler());
+    assertThat(jarByHandler.get(LambdaArtifact.FAN_OUT.handler())).isEqualTo(trigger);
+    assertThat(List.of(trigger, worker, rotation)).doesNotHaveDuplicates();
+  }
+
+  /** Each function's handler → its code asset's S3 key (the hash of the jar it uploads). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> codeKeysByHandler(Template template) {
+    Map<String, Object> keys = new HashMap<>();
+    for (Map<String, Object> function : template.findResources("AWS::Lambda::Function").values()) {
+      Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+      Map<String, Object> code = (Map<String, Object>) properties.get("Code");
+      keys.put((String) properties.get("Handler"), code.get("S3Key"));
+    }
+    return keys;
+  }
+
+  @Test
   void sync_workerDrainsTheQueueThroughItsAlias_withBatchItemFailuresAndBoundedConcurrency() {
     Capture aliasArn = new Capture();
     sync.hasResourceProperties(

@@ -23,9 +23,11 @@ class CloudledgerContextTest {
   @BeforeEach
   void validMinimum() throws IOException {
     Files.createDirectories(dir.resolve("lambda"));
-    Files.writeString(dir.resolve("lambda/functions.jar"), "jar");
+    for (LambdaArtifact.Jar jar : LambdaArtifact.Jar.values()) {
+      Files.writeString(dir.resolve("lambda").resolve(jar.fileName()), "jar");
+    }
     context.put(CloudledgerContext.EXTERNAL_ID, EXTERNAL_ID);
-    context.put(CloudledgerContext.LAMBDA_JAR, "lambda/functions.jar");
+    context.put(CloudledgerContext.LAMBDA_JAR_DIRECTORY, "lambda");
   }
 
   @Test
@@ -40,7 +42,8 @@ class CloudledgerContextTest {
     assertThat(parsed.memberRoleName()).isEqualTo("cloudledger-reader");
     assertThat(parsed.tablePrefix()).isEqualTo("cloudledger-");
     assertThat(parsed.workerMaxConcurrency()).isEqualTo(10);
-    assertThat(parsed.lambdaJar()).isEqualTo(dir.resolve("lambda/functions.jar"));
+    assertThat(parsed.lambdaJar(LambdaArtifact.Jar.WORKER))
+        .isEqualTo(dir.resolve("lambda/aws-lambda-0.1.0-SNAPSHOT-worker.jar"));
   }
 
   @Test
@@ -141,14 +144,15 @@ class CloudledgerContextTest {
   }
 
   @Test
-  void from_whenTheLambdaJarIsMissing_saysHowToBuildIt() {
-    context.put(CloudledgerContext.LAMBDA_JAR, "lambda/not-built.jar");
+  void from_whenARoleJarIsMissing_namesIt_andSaysHowToBuildIt() throws IOException {
+    Files.delete(dir.resolve("lambda").resolve(LambdaArtifact.Jar.ROTATION.fileName()));
 
     assertThat(problems())
         .singleElement()
         .asString()
-        .contains(dir.resolve("lambda/not-built.jar").toString())
-        .contains("does not exist")
+        .contains(dir.resolve("lambda").toString())
+        .contains("does not hold aws-lambda-0.1.0-SNAPSHOT-rotation.jar:")
+        .doesNotContain("worker.jar")
         .contains("package");
   }
 
@@ -168,13 +172,13 @@ class CloudledgerContextTest {
   void from_reportsEveryProblemAtOnce() {
     context.remove(CloudledgerContext.EXTERNAL_ID);
     context.put(CloudledgerContext.ALARM_EMAIL, "nope");
-    context.put(CloudledgerContext.LAMBDA_JAR, "missing.jar");
+    context.put(CloudledgerContext.LAMBDA_JAR_DIRECTORY, "missing");
 
     InvalidContextException error = invalid();
     assertThat(error.problems()).hasSize(3);
     assertThat(error.getMessage())
         .startsWith("cloudledger cannot synthesize:")
-        .contains("externalId", "alarmEmail", "lambdaJar");
+        .contains("externalId", "alarmEmail", "lambdaJarDirectory");
   }
 
   private List<String> problems() {

@@ -35,7 +35,9 @@ class TargetsTest {
                 optimized("first-sync", 1000, 2.0, 105, 100, 1000),
                 optimized("unchanged-resync", 1000, 1.0, 102, 100, 40)),
             new FanOutMeasurement(10_000, 10_000, 1000, 10, 4, 0.5, 20_000, "q"),
-            List.of(new JarSize("aws-lambda", "aws-lambda/target/w.jar", true, 25.0)),
+            List.of(
+                new JarSize("aws-lambda", "aws-lambda/target/aws-lambda-rotation.jar", true, 15.0),
+                new JarSize("aws-lambda", "aws-lambda/target/aws-lambda-worker.jar", true, 25.0)),
             HandlerInits.measure());
 
     assertThat(check(checks, "resources/s").status()).isEqualTo(TargetCheck.MET);
@@ -44,7 +46,9 @@ class TargetsTest {
     assertThat(check(checks, "items written").status()).isEqualTo(TargetCheck.NOT_MET);
     assertThat(check(checks, "items written").measured()).startsWith("4.00 %");
     assertThat(check(checks, "10 000 accounts").status()).isEqualTo(TargetCheck.MET);
+    // The worker's jar is judged, not the smaller rotation jar listed before it.
     assertThat(check(checks, "AWS worker jar").status()).isEqualTo(TargetCheck.NOT_MET);
+    assertThat(check(checks, "AWS worker jar").measured()).isEqualTo("25.0 MB");
     assertThat(check(checks, "handler init").status()).isEqualTo(TargetCheck.NOT_MEASURED);
   }
 
@@ -63,7 +67,8 @@ class TargetsTest {
     assertThat(check(checks, "resources/s").status()).isEqualTo(TargetCheck.NOT_MEASURED);
     assertThat(check(checks, "resources/s").measured()).isEqualTo("2000/s at 0 ms");
     assertThat(check(checks, "10 000 accounts").status()).isEqualTo(TargetCheck.NOT_MEASURED);
-    assertThat(check(checks, "AWS worker jar").measured()).isEqualTo("aws-lambda jar not built");
+    assertThat(check(checks, "AWS worker jar").measured())
+        .isEqualTo("aws-lambda worker jar not built");
   }
 
   @Test

@@ -82,7 +82,8 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider baseCredentials;
   private final StsClient sts;
   private final AwsCredentialsProvider credentials;
-  private final S3Client s3;
+  // Built on first use, like Cost Explorer's: the fan-out and trigger jars carry no S3 module.
+  private volatile S3Client s3;
   private final Map<String, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
   private final Optional<URI> stsEndpoint;
   private final Optional<URI> secretsManagerEndpoint;
@@ -130,11 +131,6 @@ public final class AwsClients implements AutoCloseable {
         roleArn.isPresent()
             ? assumeRole(roleArn.get(), roleSessionName, externalId)
             : baseCredentials;
-    this.s3 =
-        configure(S3Client.builder(), s3Endpoint, credentials)
-            // A local endpoint has no DNS entry per bucket; real S3 prefers virtual hosts.
-            .forcePathStyle(s3Endpoint.isPresent())
-            .build();
   }
 
   /**
@@ -207,7 +203,20 @@ public final class AwsClients implements AutoCloseable {
 
   /** The S3 client (in the home region; ListBuckets is global). */
   public S3Client s3() {
-    return s3;
+    S3Client client = s3;
+    if (client == null) {
+      synchronized (this) {
+        if (s3 == null) {
+          s3 =
+              configure(S3Client.builder(), s3Endpoint, credentials)
+                  // A local endpoint has no DNS entry per bucket; real S3 prefers virtual hosts.
+                  .forcePathStyle(s3Endpoint.isPresent())
+                  .build();
+        }
+        client = s3;
+      }
+    }
+    return client;
   }
 
   /** The Secrets Manager client of {@code region}, created on first use and kept. */
@@ -321,7 +330,9 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     List<AutoCloseable> closeables = new ArrayList<>(ec2ByRegion.values());
     closeables.addAll(secretsManagerByRegion.values());
-    closeables.add(s3);
+    if (s3 != null) {
+      closeables.add(s3);
+    }
     if (costExplorer != null) {
       closeables.add(costExplorer);
     }
