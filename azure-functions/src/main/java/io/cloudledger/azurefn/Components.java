@@ -1,16 +1,23 @@
 package io.cloudledger.azurefn;
 
 import com.azure.storage.queue.QueueClient;
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
+import io.cloudledger.azure.cost.AzureCostSettings;
+import io.cloudledger.azure.cost.AzureCostSources;
 import io.cloudledger.azure.inventory.AzureAccountDirectory;
 import io.cloudledger.azure.inventory.AzureSourceSettings;
 import io.cloudledger.azure.queue.AzureStorageQueueDispatcher;
 import io.cloudledger.azure.queue.StorageQueues;
+import io.cloudledger.azure.session.AzureClientSettings;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSources;
+import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.dispatch.AccountDirectory;
 import io.cloudledger.core.dispatch.FanOut;
 import io.cloudledger.core.dispatch.SyncApi;
@@ -20,6 +27,7 @@ import io.cloudledger.core.idempotency.Idempotency;
 import io.cloudledger.core.idempotency.IdempotencySettings;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
+import io.cloudledger.core.worker.CostKindSync;
 import io.cloudledger.core.worker.InventoryKindSync;
 import io.cloudledger.core.worker.SyncWorker;
 import java.time.Clock;
@@ -39,9 +47,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The wiring the sync functions share, built once per instance: configuration, the Azure account
- * directory, the DynamoDB stores (the product's one store, so state is the same whichever cloud
- * runs the sync), the Storage queue, and the core's fan-out, worker and HTTP API. Building makes no
- * network call except listing a session's subscriptions when it names none.
+ * directory and cost sources, the DynamoDB stores (the product's one store, so state is the same
+ * whichever cloud runs the sync), the Storage queue, and the core's fan-out, worker (kinds {@code
+ * inventory} and {@code cost}) and HTTP API. Building makes no network call except listing a
+ * session's subscriptions when it names none.
  */
 final class Components implements AutoCloseable {
   private final FunctionSettings settings;
@@ -56,6 +65,7 @@ final class Components implements AutoCloseable {
       DynamoDbClient dynamoDb,
       QueueClient queue,
       Function<CloudledgerConfig, AccountDirectory> directories,
+      Function<CloudledgerConfig, CostSources> costSources,
       Clock clock) {
     this.settings = settings;
     this.dynamoDb = dynamoDb;
@@ -75,7 +85,13 @@ final class Components implements AutoCloseable {
                 idempotencyStore,
                 clock,
                 IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
-            Map.of(SyncKind.INVENTORY, new InventoryKindSync(engine, directory)));
+            Map.of(
+                SyncKind.INVENTORY,
+                new InventoryKindSync(engine, directory),
+                SyncKind.COST,
+                new CostKindSync(
+                    costSources.apply(config),
+                    new CostSync(DynamoDbCostStore.create(dynamoDb, prefix), clock))));
     this.fanOut = new FanOut(directory, AzureStorageQueueDispatcher.create(queue), requestLog);
     this.api =
         new SyncApi(
@@ -107,6 +123,14 @@ final class Components implements AutoCloseable {
         dynamoDb.build(),
         StorageQueues.client(settings.storageConnection(), settings.queueName()),
         config -> AzureAccountDirectory.create(config, resolver, AzureSourceSettings.defaults()),
+        // Each subscription is its own Cost Management scope: one query per subscription a day.
+        config ->
+            AzureCostSources.create(
+                config,
+                resolver,
+                AzureClientSettings.defaults(),
+                AzureCostSettings.defaults(),
+                Clock.systemUTC()),
         Clock.systemUTC());
   }
 

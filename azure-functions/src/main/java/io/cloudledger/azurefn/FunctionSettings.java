@@ -56,6 +56,9 @@ public record FunctionSettings(
   /** The app setting holding the timer's NCRONTAB expression (bound as {@code %...%}). */
   public static final String SCHEDULE = "CLOUDLEDGER_SCHEDULE";
 
+  /** The app setting holding the daily cost timer's NCRONTAB expression, e.g. 0 0 6 * * *. */
+  public static final String COST_SCHEDULE = "CLOUDLEDGER_COST_SCHEDULE";
+
   public FunctionSettings {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(tablePrefix, "tablePrefix");

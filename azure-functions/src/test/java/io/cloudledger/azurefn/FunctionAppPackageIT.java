@@ -52,10 +52,18 @@ class FunctionAppPackageIT {
       assertThat(entries.filter(p -> Files.exists(p.resolve("function.json"))))
           .extracting(p -> p.getFileName().toString())
           .containsExactlyInAnyOrder(
-              "fanOut", "syncWorker", "syncRequest", "syncStatus", "secretNearExpiry");
+              "fanOut",
+              "costFanOut",
+              "syncWorker",
+              "syncRequest",
+              "syncStatus",
+              "secretNearExpiry");
     }
     assertThat(trigger("fanOut").get("type").asText()).isEqualTo("timerTrigger");
     assertThat(trigger("fanOut").get("schedule").asText()).isEqualTo("%CLOUDLEDGER_SCHEDULE%");
+    assertThat(trigger("costFanOut").get("type").asText()).isEqualTo("timerTrigger");
+    assertThat(trigger("costFanOut").get("schedule").asText())
+        .isEqualTo("%CLOUDLEDGER_COST_SCHEDULE%");
 
     JsonNode queue = trigger("syncWorker");
     assertThat(queue.get("type").asText()).isEqualTo("queueTrigger");
@@ -80,7 +88,13 @@ class FunctionAppPackageIT {
   @Test
   void package_entryPointsAreTheFunctionMethods() throws Exception {
     for (String name :
-        List.of("fanOut", "syncWorker", "syncRequest", "syncStatus", "secretNearExpiry")) {
+        List.of(
+            "fanOut",
+            "costFanOut",
+            "syncWorker",
+            "syncRequest",
+            "syncStatus",
+            "secretNearExpiry")) {
       JsonNode function = function(name);
       assertThat(function.get("scriptFile").asText()).startsWith("../azure-functions-");
       String entryPoint = function.get("entryPoint").asText();

@@ -67,6 +67,7 @@ public final class LocalAzure implements AutoCloseable {
     env.put(FunctionSettings.DYNAMODB_ENDPOINT, endpoint);
     env.put(FunctionSettings.WORKER_TIMEOUT_SECONDS, "60");
     env.put(FunctionSettings.SCHEDULE, "0 */10 * * * *");
+    env.put(FunctionSettings.COST_SCHEDULE, "0 0 6 * * *");
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("AZURE_CLIENT_SECRET", sandbox.azurePrincipal().clientSecret());

@@ -1,5 +1,6 @@
 package io.cloudledger.gcf;
 
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
@@ -7,6 +8,7 @@ import io.cloudledger.aws.dynamodb.DynamoDbSyncRunStore;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
 import io.cloudledger.core.config.SecretLookup;
+import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.dispatch.Dispatcher;
 import io.cloudledger.core.dispatch.FanOut;
 import io.cloudledger.core.dispatch.SyncApi;
@@ -17,12 +19,17 @@ import io.cloudledger.core.idempotency.Idempotency;
 import io.cloudledger.core.idempotency.IdempotencySettings;
 import io.cloudledger.core.sync.SyncEngine;
 import io.cloudledger.core.sync.SyncSettings;
+import io.cloudledger.core.worker.CostKindSync;
 import io.cloudledger.core.worker.InventoryKindSync;
 import io.cloudledger.core.worker.SyncWorker;
+import io.cloudledger.gcp.cost.GcpBillingExportCostSource;
+import io.cloudledger.gcp.cost.GcpCostSources;
 import io.cloudledger.gcp.inventory.GcpAccountDirectory;
 import io.cloudledger.gcp.inventory.GcpSourceSettings;
 import io.cloudledger.gcp.queue.PubSubDispatcher;
 import io.cloudledger.gcp.queue.PubSubSettings;
+import io.cloudledger.gcp.session.GcpClientSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 /**
  * The wiring every function shares, built once per instance: configuration, the DynamoDB stores
  * (the product's one store, in AWS, whichever cloud runs the functions), the Pub/Sub dispatcher and
- * the core's fan-out, worker and HTTP API. Building makes no call.
+ * the core's fan-out, worker (kinds {@code inventory} and {@code cost}) and HTTP API. Building
+ * makes no call.
  */
 final class Components implements AutoCloseable {
   private final GcfSettings settings;
@@ -76,7 +84,20 @@ final class Components implements AutoCloseable {
                 idempotencyStore,
                 clock,
                 IdempotencySettings.forWorkerTimeout(settings.workerTimeout())),
-            Map.of(SyncKind.INVENTORY, new InventoryKindSync(engine, directory)));
+            Map.of(
+                SyncKind.INVENTORY,
+                new InventoryKindSync(engine, directory),
+                SyncKind.COST,
+                // One BigQuery query per distinct billing export: the other projects billed to it
+                // are COVERED, those of a session without an export NOT_COVERED.
+                new CostKindSync(
+                    GcpCostSources.create(
+                        config,
+                        resolver,
+                        GcpClientSettings.defaults(),
+                        GcpBillingExportCostSource.DEFAULT_PAGE_ROWS,
+                        clock),
+                    new CostSync(DynamoDbCostStore.create(dynamoDb, prefix), clock))));
     Dispatcher sender =
         dispatcher != null
             ? dispatcher

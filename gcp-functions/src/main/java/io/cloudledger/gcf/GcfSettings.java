@@ -73,14 +73,7 @@ public record GcfSettings(
       throw new IllegalArgumentException(
           WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
     }
-    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
-    for (String kind : text(env, SCHEDULE_KINDS, "inventory").split(",")) {
-      try {
-        kinds.add(SyncKind.fromKey(kind.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(SCHEDULE_KINDS + ": " + e.getMessage());
-      }
-    }
+    Set<SyncKind> kinds = kinds(text(env, SCHEDULE_KINDS, "inventory"), SCHEDULE_KINDS);
     return new GcfSettings(
         config,
         text(env, TABLE_PREFIX, "cloudledger-"),
@@ -97,6 +90,22 @@ public record GcfSettings(
     return inlineConfig()
         ? ConfigLoader.parse(config, Path.of("(" + CONFIG + ")"))
         : ConfigLoader.load(Path.of(config));
+  }
+
+  /**
+   * The kinds of a comma-separated list such as {@code inventory,cost}; throws {@link
+   * IllegalArgumentException} naming {@code source} (where the list came from) and the bad kind.
+   */
+  public static Set<SyncKind> kinds(String list, String source) {
+    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
+    for (String kind : list.split(",")) {
+      try {
+        kinds.add(SyncKind.fromKey(kind.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + ": " + e.getMessage());
+      }
+    }
+    return Set.copyOf(kinds);
   }
 
   /** True when {@link #config()} is the YAML itself rather than a path. */

@@ -58,7 +58,10 @@ final class LocalGcp implements AutoCloseable {
     return sandbox.estate().gcp().projects();
   }
 
-  /** One GCP session reading every sandbox project, its key from the environment. */
+  /**
+   * One GCP session reading every sandbox project, its key from the environment, and the estate's
+   * one Cloud Billing export (billed to all the projects) for kind cost.
+   */
   String configYaml() {
     return "cloud_sessions:\n"
         + "  - name: gcp_sandbox\n    session_type: gcp\n"
@@ -68,6 +71,12 @@ final class LocalGcp implements AutoCloseable {
         + String.join(", ", projects().stream().map(GcpProject::projectId).toList())
         + "]\n    endpoint_url: "
         + sandbox.gcpEndpoint()
+        + sandbox
+            .estate()
+            .gcp()
+            .billingExportTable()
+            .map(table -> "\n    billing_export_table: " + table)
+            .orElse("")
         + '\n';
   }
 
