@@ -2,8 +2,8 @@ package io.cloudledger.lambda;
 
 import io.cloudledger.aws.cost.AwsCostSettings;
 import io.cloudledger.aws.cost.AwsCostSources;
-import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbBucketProxyManager;
+import io.cloudledger.aws.dynamodb.DynamoDbCostStore;
 import io.cloudledger.aws.dynamodb.DynamoDbIdempotencyStore;
 import io.cloudledger.aws.dynamodb.DynamoDbInventoryStore;
 import io.cloudledger.aws.dynamodb.DynamoDbSyncRequestLog;
@@ -145,11 +145,12 @@ final class Components implements AutoCloseable {
             inventory, clock, FreshnessMetrics.maxAge(env));
     this.api =
         new SyncApi(
-            fanOut,
-            new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
-            clock,
-            () -> UUID.randomUUID().toString(),
-            new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness));
+                fanOut,
+                new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
+                clock,
+                () -> UUID.randomUUID().toString(),
+                new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness))
+            .withTargets(new io.cloudledger.core.dispatch.ResourceTargets(directory, inventory));
   }
 
   /** Everything from the environment, with AWS's (or the configured) endpoints. */
