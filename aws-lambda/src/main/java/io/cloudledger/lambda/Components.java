@@ -145,11 +145,12 @@ final class Components implements AutoCloseable {
             inventory, clock, FreshnessMetrics.maxAge(env));
     this.api =
         new SyncApi(
-            fanOut,
-            new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
-            clock,
-            () -> UUID.randomUUID().toString(),
-            new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness));
+                fanOut,
+                new SyncStatusQuery(requestLog, runs, idempotencyStore, clock),
+                clock,
+                () -> UUID.randomUUID().toString(),
+                new io.cloudledger.core.dispatch.AccountsStatus(directory, freshness))
+            .withTargets(new io.cloudledger.core.dispatch.ResourceTargets(directory, inventory));
   }
 
   /** Everything from the environment, with AWS's (or the configured) endpoints. */

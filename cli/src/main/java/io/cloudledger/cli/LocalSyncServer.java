@@ -89,17 +89,18 @@ final class LocalSyncServer implements AutoCloseable {
             kinds);
     this.api =
         new SyncApi(
-            new FanOut(
-                directory,
-                queue,
-                requestLog,
-                new io.cloudledger.core.discovery.StaleInventory(store, clock)),
-            new SyncStatusQuery(requestLog, runs, idempotency, clock),
-            clock,
-            () -> UUID.randomUUID().toString(),
-            new io.cloudledger.core.dispatch.AccountsStatus(
-                directory,
-                new io.cloudledger.core.health.FreshnessQuery(store, clock, FRESHNESS_MAX_AGE)));
+                new FanOut(
+                    directory,
+                    queue,
+                    requestLog,
+                    new io.cloudledger.core.discovery.StaleInventory(store, clock)),
+                new SyncStatusQuery(requestLog, runs, idempotency, clock),
+                clock,
+                () -> UUID.randomUUID().toString(),
+                new io.cloudledger.core.dispatch.AccountsStatus(
+                    directory,
+                    new io.cloudledger.core.health.FreshnessQuery(store, clock, FRESHNESS_MAX_AGE)))
+            .withTargets(new io.cloudledger.core.dispatch.ResourceTargets(directory, store));
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(httpThreads);
     server.createContext("/", this::handle);

@@ -110,6 +110,38 @@ public final class FanOut {
     return dispatch(requestId, selected, kinds, trigger, requestedAt);
   }
 
+  /**
+   * Dispatches one request that re-syncs only {@code target}'s scope of its account (inventory
+   * only); throws {@link UnknownAccountsException} when the account is not configured.
+   */
+  public AcceptedRequest targeted(
+      String requestId, ResourceTarget target, String trigger, Instant requestedAt) {
+    if (!directory.accounts().contains(target.account())) {
+      throw new UnknownAccountsException(List.of(target.account()));
+    }
+    Set<SyncKind> kinds = EnumSet.of(SyncKind.INVENTORY);
+    AcceptedRequest accepted =
+        new AcceptedRequest(requestId, trigger, kinds, requestedAt, List.of(target.account()));
+    SyncRequest request =
+        new SyncRequest(
+            SyncRequest.SCHEMA_VERSION,
+            requestId,
+            target.account(),
+            kinds,
+            trigger,
+            requestedAt,
+            WorkUnit.targeted(Set.of(target.scope())));
+    log.accepted(accepted);
+    dispatcher.dispatch(List.of(request));
+    LOG.info(
+        "dispatched a targeted sync requestId={} accountKey={} scope={} resource={}",
+        requestId,
+        target.account(),
+        target.scope(),
+        target.resource());
+    return accepted;
+  }
+
   /** The request id of a schedule's tick, e.g. {@code schedule-inventory-2026-11-23T17:00:00Z}. */
   public static String scheduledRequestId(Instant tick, Set<SyncKind> kinds) {
     String kindPart =

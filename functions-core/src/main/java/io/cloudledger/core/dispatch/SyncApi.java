@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * /sync/{requestId}} answers the status per account. Bad bodies and unknown accounts are {@code
  * 400}, unknown ids and paths {@code 404}, other methods {@code 405}, a queue that cannot take the
  * requests {@code 503}. Every body is JSON; errors never echo secrets.
+ *
+ * <p>{@code {"resource": "...", "account": "..."}} instead re-syncs the one scope holding that
+ * resource (see {@link ResourceTargets} for the forms accepted), when the API is built {@link
+ * #withTargets with targets}.
  */
 public final class SyncApi {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApi.class);
@@ -40,9 +44,10 @@ public final class SyncApi {
   private final Clock clock;
   private final Supplier<String> requestIds;
   private final java.util.Optional<AccountsStatus> accountsStatus;
+  private final Optional<ResourceTargets> targets;
 
   public SyncApi(FanOut fanOut, SyncStatusQuery status, Clock clock, Supplier<String> requestIds) {
-    this(fanOut, status, clock, requestIds, java.util.Optional.empty());
+    this(fanOut, status, clock, requestIds, java.util.Optional.empty(), Optional.empty());
   }
 
   /** An API that also answers {@code GET /accounts} with each account's freshness. */
@@ -52,7 +57,8 @@ public final class SyncApi {
       Clock clock,
       Supplier<String> requestIds,
       AccountsStatus accountsStatus) {
-    this(fanOut, status, clock, requestIds, java.util.Optional.of(accountsStatus));
+    this(
+        fanOut, status, clock, requestIds, java.util.Optional.of(accountsStatus), Optional.empty());
   }
 
   private SyncApi(
@@ -60,12 +66,25 @@ public final class SyncApi {
       SyncStatusQuery status,
       Clock clock,
       Supplier<String> requestIds,
-      java.util.Optional<AccountsStatus> accountsStatus) {
+      java.util.Optional<AccountsStatus> accountsStatus,
+      Optional<ResourceTargets> targets) {
     this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.status = Objects.requireNonNull(status, "status");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
     this.accountsStatus = accountsStatus;
+    this.targets = targets;
+  }
+
+  /** This API, also accepting {@code {"resource": ...}} for a targeted re-sync. */
+  public SyncApi withTargets(ResourceTargets resourceTargets) {
+    return new SyncApi(
+        fanOut,
+        status,
+        clock,
+        requestIds,
+        accountsStatus,
+        Optional.of(Objects.requireNonNull(resourceTargets, "resourceTargets")));
   }
 
   /** Answers one call; {@code body} may be null or empty. */
@@ -95,6 +114,9 @@ public final class SyncApi {
       return error(400, "bad-request", e.getMessage());
     }
     try {
+      if (call.resource().isPresent()) {
+        return targeted(call);
+      }
       AcceptedRequest accepted =
           fanOut.requested(
               requestIds.get(), call.accounts(), call.kinds(), TRIGGER, clock.instant());
@@ -102,12 +124,30 @@ public final class SyncApi {
       answer.put("requestId", accepted.requestId());
       answer.put("accounts", accepted.accounts().size());
       return new ApiResponse(202, answer.toString());
+    } catch (InvalidTargetException e) {
+      return error(400, e.reason(), e.getMessage());
     } catch (UnknownAccountsException e) {
       return error(400, "unknown-account", e.getMessage());
     } catch (RetryableException e) {
       LOG.warn("could not dispatch a sync request: {}", e.getMessage());
       return error(503, e.reason(), "the sync could not be queued now; try again");
     }
+  }
+
+  private ApiResponse targeted(SyncCall call) {
+    if (targets.isEmpty()) {
+      return error(
+          400, "bad-request", "this deployment does not offer targeted re-syncs of one resource");
+    }
+    ResourceTarget target = targets.get().resolve(call.resource().get(), call.account());
+    AcceptedRequest accepted = fanOut.targeted(requestIds.get(), target, TRIGGER, clock.instant());
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("requestId", accepted.requestId());
+    answer.put("accounts", 1);
+    answer.put("account", target.account().value());
+    answer.put("resourceKey", target.resource().value());
+    answer.put("scope", target.scope().key());
+    return new ApiResponse(202, answer.toString());
   }
 
   private ApiResponse get(String requestId) {
@@ -136,7 +176,11 @@ public final class SyncApi {
     return new ApiResponse(200, answer.toString());
   }
 
-  private record SyncCall(List<AccountKey> accounts, Set<SyncKind> kinds) {}
+  private record SyncCall(
+      List<AccountKey> accounts,
+      Set<SyncKind> kinds,
+      Optional<String> resource,
+      Optional<AccountKey> account) {}
 
   private static final class BadRequest extends Exception {
     BadRequest(String message) {
@@ -146,7 +190,8 @@ public final class SyncApi {
 
   private static SyncCall parse(String body) throws BadRequest {
     if (body == null || body.isBlank()) {
-      return new SyncCall(List.of(), EnumSet.of(SyncKind.INVENTORY));
+      return new SyncCall(
+          List.of(), EnumSet.of(SyncKind.INVENTORY), Optional.empty(), Optional.empty());
     }
     JsonNode tree;
     try {
@@ -159,9 +204,23 @@ public final class SyncApi {
     }
     for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.equals("accounts") && !name.equals("kinds")) {
-        throw new BadRequest("unknown field '" + name + "', expected accounts or kinds");
+      if (!FIELDS.contains(name)) {
+        throw new BadRequest(
+            "unknown field '" + name + "', expected accounts, kinds, resource or account");
       }
+    }
+    Optional<String> resource = optionalString(tree, "resource");
+    Optional<String> account = optionalString(tree, "account");
+    if (resource.isPresent() && tree.hasNonNull("accounts")) {
+      throw new BadRequest(
+          "give either 'resource' (one resource's scope) or 'accounts' (whole accounts), not both");
+    }
+    if (account.isPresent() && resource.isEmpty()) {
+      throw new BadRequest(
+          "'account' only goes with 'resource'; to sync whole accounts use \"accounts\": [...]");
+    }
+    if (resource.isPresent() && resource.get().isBlank()) {
+      throw new BadRequest("'resource' must not be blank");
     }
     List<AccountKey> accounts = new ArrayList<>();
     for (String value : strings(tree, "accounts")) {
@@ -179,7 +238,32 @@ public final class SyncApi {
         throw new BadRequest(e.getMessage());
       }
     }
-    return new SyncCall(accounts, kinds.isEmpty() ? EnumSet.of(SyncKind.INVENTORY) : kinds);
+    if (resource.isPresent() && !kinds.isEmpty() && !kinds.equals(EnumSet.of(SyncKind.INVENTORY))) {
+      throw new BadRequest("a resource re-sync is of kind inventory only, got " + kinds);
+    }
+    Optional<AccountKey> owner = Optional.empty();
+    if (account.isPresent()) {
+      try {
+        owner = Optional.of(AccountKey.parse(account.get().strip()));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("invalid account: " + e.getMessage());
+      }
+    }
+    return new SyncCall(
+        accounts, kinds.isEmpty() ? EnumSet.of(SyncKind.INVENTORY) : kinds, resource, owner);
+  }
+
+  private static final Set<String> FIELDS = Set.of("accounts", "kinds", "resource", "account");
+
+  private static Optional<String> optionalString(JsonNode tree, String field) throws BadRequest {
+    JsonNode node = tree.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      throw new BadRequest("'" + field + "' must be a string");
+    }
+    return Optional.of(node.asText());
   }
 
   private static List<String> strings(JsonNode tree, String field) throws BadRequest {

@@ -86,7 +86,7 @@ public record SyncRequest(
    * own group, so the request's own group still holds exactly one item per account.
    */
   public IdempotencyKey idempotencyKey() {
-    String group = unit.whole() ? requestId : requestId + "#part" + unit.part();
+    String group = unit.first() ? requestId : requestId + "#part" + unit.part();
     return new IdempotencyKey(group, accountKey.value());
   }
 }
