@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the local cloud sandbox (AWS STS, EC2, S3 wire protocols) until Ctrl-C.",
+      "Run the local cloud sandbox (the AWS, Azure, GCP and Vault wire protocols) until Ctrl-C.",
       "Prints its endpoints on stderr and a cloudledger.yaml for its estate on stdout."
     })
 final class SandboxCommand implements Callable<Integer> {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     name = "secrets",
     mixinStandardHelpOptions = true,
     description = {
-      "Store, read and list secrets (local encrypted keystores, environment).",
+      "Store, read and list secrets (local keystores, environment, AWS, Azure, GCP, Vault).",
       "Keystore password: $CLOUDLEDGER_KEYSTORE_PASSWORD, else an interactive prompt."
     },
     subcommands = {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "sync",
     mixinStandardHelpOptions = true,
     description = {
-      "Sync the inventory of the configured accounts into the store.",
+      "Sync the inventory (and, with --kinds cost, the daily cost) of the configured accounts into the store.",
       "Exit 1 when any account or scope failed (the rest is still synced)."
     })
 final class SyncCommand implements Callable<Integer> {
