@@ -15,7 +15,6 @@ import io.cloudledger.azure.queue.StorageQueues;
 import io.cloudledger.azure.session.AzureClientSettings;
 import io.cloudledger.core.config.CloudledgerConfig;
 import io.cloudledger.core.config.ConfigResolver;
-import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.cost.CostSources;
 import io.cloudledger.core.cost.CostSync;
 import io.cloudledger.core.dispatch.AccountDirectory;

@@ -29,7 +29,6 @@ import io.cloudledger.gcp.inventory.GcpSourceSettings;
 import io.cloudledger.gcp.queue.PubSubDispatcher;
 import io.cloudledger.gcp.queue.PubSubSettings;
 import io.cloudledger.gcp.session.GcpClientSettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
