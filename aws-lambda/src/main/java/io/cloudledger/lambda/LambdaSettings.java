@@ -1,5 +1,6 @@
 package io.cloudledger.lambda;
 
+import io.cloudledger.core.config.RuntimeEnvironment;
 import io.cloudledger.core.dispatch.SyncKind;
 import java.net.URI;
 import java.time.Duration;
@@ -34,14 +35,14 @@ public record LambdaSettings(
     Duration workerTimeout,
     Set<SyncKind> scheduleKinds) {
 
-  public static final String CONFIG = "CLOUDLEDGER_CONFIG";
+  public static final String CONFIG = RuntimeEnvironment.CONFIG;
   public static final String TABLE_PREFIX = "CLOUDLEDGER_TABLE_PREFIX";
   public static final String QUEUE_URL = "CLOUDLEDGER_QUEUE_URL";
   public static final String DYNAMODB_ENDPOINT = "CLOUDLEDGER_DYNAMODB_ENDPOINT";
   public static final String SQS_ENDPOINT = "CLOUDLEDGER_SQS_ENDPOINT";
   public static final String REQUIRE_IAM_AUTH = "CLOUDLEDGER_REQUIRE_IAM_AUTH";
-  public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
-  public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
+  public static final String WORKER_TIMEOUT_SECONDS = RuntimeEnvironment.WORKER_TIMEOUT_SECONDS;
+  public static final String SCHEDULE_KINDS = RuntimeEnvironment.SCHEDULE_KINDS;
 
   public LambdaSettings {
     Objects.requireNonNull(config, "config");
@@ -56,27 +57,9 @@ public record LambdaSettings(
 
   /** Reads the settings; throws {@link IllegalArgumentException} naming a bad variable. */
   public static LambdaSettings from(Map<String, String> env) {
-    String config = text(env, CONFIG, "");
-    if (config.isEmpty()) {
-      throw new IllegalArgumentException(
-          CONFIG + " is not set: give the path of cloudledger.yaml or the YAML itself");
-    }
-    String timeout = text(env, WORKER_TIMEOUT_SECONDS, "900");
-    Duration workerTimeout;
-    try {
-      workerTimeout = Duration.ofSeconds(Long.parseLong(timeout));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
-    }
-    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
-    for (String kind : text(env, SCHEDULE_KINDS, "inventory").split(",")) {
-      try {
-        kinds.add(SyncKind.fromKey(kind));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(SCHEDULE_KINDS + ": " + e.getMessage());
-      }
-    }
+    String config = RuntimeEnvironment.config(env);
+    Duration workerTimeout = RuntimeEnvironment.workerTimeout(env, 900);
+    Set<SyncKind> kinds = RuntimeEnvironment.scheduleKinds(env);
     return new LambdaSettings(
         config,
         text(env, TABLE_PREFIX, "cloudledger-"),
@@ -91,7 +74,7 @@ public record LambdaSettings(
 
   /** True when {@link #config()} is the YAML itself rather than a path. */
   public boolean inlineConfig() {
-    return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+    return RuntimeEnvironment.isInline(config);
   }
 
   public Optional<URI> dynamoDbEndpointUri() {
@@ -113,7 +96,6 @@ public record LambdaSettings(
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
+    return RuntimeEnvironment.text(env, name, fallback);
   }
 }

@@ -1,12 +1,11 @@
 package io.cloudledger.azurefn;
 
 import io.cloudledger.core.config.CloudledgerConfig;
-import io.cloudledger.core.config.ConfigLoader;
 import io.cloudledger.core.config.ConfigResolver;
+import io.cloudledger.core.config.RuntimeEnvironment;
 import io.cloudledger.core.config.SecretLookup;
 import io.cloudledger.core.dispatch.SyncKind;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,13 +41,13 @@ public record FunctionSettings(
     Duration workerTimeout,
     Set<SyncKind> scheduleKinds) {
 
-  public static final String CONFIG = "CLOUDLEDGER_CONFIG";
+  public static final String CONFIG = RuntimeEnvironment.CONFIG;
   public static final String TABLE_PREFIX = "CLOUDLEDGER_TABLE_PREFIX";
   public static final String STORAGE = "AzureWebJobsStorage";
   public static final String DYNAMODB_ENDPOINT = "CLOUDLEDGER_DYNAMODB_ENDPOINT";
   public static final String REQUIRE_ENTRA_AUTH = "CLOUDLEDGER_REQUIRE_ENTRA_AUTH";
-  public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
-  public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
+  public static final String WORKER_TIMEOUT_SECONDS = RuntimeEnvironment.WORKER_TIMEOUT_SECONDS;
+  public static final String SCHEDULE_KINDS = RuntimeEnvironment.SCHEDULE_KINDS;
 
   public static final String QUEUE_NAME = "CLOUDLEDGER_QUEUE_NAME";
   public static final String DEFAULT_QUEUE = "cloudledger-sync";
@@ -72,32 +71,14 @@ public record FunctionSettings(
 
   /** Reads the settings; throws {@link IllegalArgumentException} naming a bad app setting. */
   public static FunctionSettings from(Map<String, String> env) {
-    String config = text(env, CONFIG, "");
-    if (config.isEmpty()) {
-      throw new IllegalArgumentException(
-          CONFIG + " is not set: give the path of cloudledger.yaml or the YAML itself");
-    }
+    String config = RuntimeEnvironment.config(env);
     String storage = text(env, STORAGE, "");
     if (storage.isEmpty()) {
       throw new IllegalArgumentException(
           STORAGE + " is not set: the sync queue's storage account connection is required");
     }
-    String timeout = text(env, WORKER_TIMEOUT_SECONDS, "600");
-    Duration workerTimeout;
-    try {
-      workerTimeout = Duration.ofSeconds(Long.parseLong(timeout));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
-    }
-    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
-    for (String kind : text(env, SCHEDULE_KINDS, "inventory").split(",")) {
-      try {
-        kinds.add(SyncKind.fromKey(kind.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(SCHEDULE_KINDS + ": " + e.getMessage());
-      }
-    }
+    Duration workerTimeout = RuntimeEnvironment.workerTimeout(env, 600);
+    Set<SyncKind> kinds = RuntimeEnvironment.scheduleKinds(env);
     return new FunctionSettings(
         config,
         text(env, TABLE_PREFIX, "cloudledger-"),
@@ -112,14 +93,12 @@ public record FunctionSettings(
 
   /** True when {@link #config()} is the YAML itself rather than a path. */
   public boolean inlineConfig() {
-    return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+    return RuntimeEnvironment.isInline(config);
   }
 
   /** The configuration {@link #config()} names or holds, parsed strictly. */
   public CloudledgerConfig loadConfig() {
-    return inlineConfig()
-        ? ConfigLoader.parse(config, Path.of("(" + CONFIG + ")"))
-        : ConfigLoader.load(Path.of(config));
+    return RuntimeEnvironment.load(config);
   }
 
   /**
@@ -151,7 +130,6 @@ public record FunctionSettings(
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
+    return RuntimeEnvironment.text(env, name, fallback);
   }
 }

@@ -1,10 +1,9 @@
 package io.cloudledger.gcf;
 
 import io.cloudledger.core.config.CloudledgerConfig;
-import io.cloudledger.core.config.ConfigLoader;
+import io.cloudledger.core.config.RuntimeEnvironment;
 import io.cloudledger.core.dispatch.SyncKind;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -38,14 +37,14 @@ public record GcfSettings(
     Duration workerTimeout,
     Set<SyncKind> scheduleKinds) {
 
-  public static final String CONFIG = "CLOUDLEDGER_CONFIG";
+  public static final String CONFIG = RuntimeEnvironment.CONFIG;
   public static final String TABLE_PREFIX = "CLOUDLEDGER_TABLE_PREFIX";
   public static final String TOPIC = "CLOUDLEDGER_TOPIC";
   public static final String PUBSUB_ENDPOINT = "CLOUDLEDGER_PUBSUB_ENDPOINT";
   public static final String DYNAMODB_ENDPOINT = "CLOUDLEDGER_DYNAMODB_ENDPOINT";
   public static final String DYNAMODB_REGION = "CLOUDLEDGER_DYNAMODB_REGION";
-  public static final String WORKER_TIMEOUT_SECONDS = "CLOUDLEDGER_WORKER_TIMEOUT_SECONDS";
-  public static final String SCHEDULE_KINDS = "CLOUDLEDGER_SCHEDULE_KINDS";
+  public static final String WORKER_TIMEOUT_SECONDS = RuntimeEnvironment.WORKER_TIMEOUT_SECONDS;
+  public static final String SCHEDULE_KINDS = RuntimeEnvironment.SCHEDULE_KINDS;
 
   public GcfSettings {
     Objects.requireNonNull(config, "config");
@@ -60,20 +59,9 @@ public record GcfSettings(
 
   /** Reads the settings; throws {@link IllegalArgumentException} naming a bad variable. */
   public static GcfSettings from(Map<String, String> env) {
-    String config = text(env, CONFIG, "");
-    if (config.isEmpty()) {
-      throw new IllegalArgumentException(
-          CONFIG + " is not set: give the path of cloudledger.yaml or the YAML itself");
-    }
-    String timeout = text(env, WORKER_TIMEOUT_SECONDS, "540");
-    Duration workerTimeout;
-    try {
-      workerTimeout = Duration.ofSeconds(Long.parseLong(timeout));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          WORKER_TIMEOUT_SECONDS + " must be a number of seconds, got '" + timeout + "'");
-    }
-    Set<SyncKind> kinds = kinds(text(env, SCHEDULE_KINDS, "inventory"), SCHEDULE_KINDS);
+    String config = RuntimeEnvironment.config(env);
+    Duration workerTimeout = RuntimeEnvironment.workerTimeout(env, 540);
+    Set<SyncKind> kinds = RuntimeEnvironment.scheduleKinds(env);
     return new GcfSettings(
         config,
         text(env, TABLE_PREFIX, "cloudledger-"),
@@ -87,9 +75,7 @@ public record GcfSettings(
 
   /** The configuration {@link #config()} holds or names. */
   public CloudledgerConfig loadConfig() {
-    return inlineConfig()
-        ? ConfigLoader.parse(config, Path.of("(" + CONFIG + ")"))
-        : ConfigLoader.load(Path.of(config));
+    return RuntimeEnvironment.load(config);
   }
 
   /**
@@ -97,20 +83,12 @@ public record GcfSettings(
    * IllegalArgumentException} naming {@code source} (where the list came from) and the bad kind.
    */
   public static Set<SyncKind> kinds(String list, String source) {
-    Set<SyncKind> kinds = EnumSet.noneOf(SyncKind.class);
-    for (String kind : list.split(",")) {
-      try {
-        kinds.add(SyncKind.fromKey(kind.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + ": " + e.getMessage());
-      }
-    }
-    return Set.copyOf(kinds);
+    return RuntimeEnvironment.kinds(list, source);
   }
 
   /** True when {@link #config()} is the YAML itself rather than a path. */
   public boolean inlineConfig() {
-    return config.contains("\n") || config.strip().startsWith("cloud_sessions:");
+    return RuntimeEnvironment.isInline(config);
   }
 
   public Optional<URI> dynamoDbEndpointUri() {
@@ -120,7 +98,6 @@ public record GcfSettings(
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
+    return RuntimeEnvironment.text(env, name, fallback);
   }
 }
