@@ -168,8 +168,8 @@ final class DemoCommand implements Callable<Integer> {
         apiCalls);
     out.printf(
         Locale.ROOT,
-        "Cost: %d daily rows for %d accounts from %s to %s (%d written, %d unchanged), %d Cost"
-            + " Explorer requests.%n",
+        "Cost: %d daily rows for %d accounts from %s to %s (%d written, %d unchanged), %d billing"
+            + " API requests (Cost Explorer, Cost Management, BigQuery).%n",
         cost.fetched(),
         cost.accounts().size(),
         cost.window().start(),
