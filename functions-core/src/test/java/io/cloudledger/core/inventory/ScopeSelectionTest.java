@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Work units at the scope level: selecting scopes and deferring those a deadline cuts off. */
@@ -68,9 +69,12 @@ class ScopeSelectionTest {
     ScopeListings.Listed listed =
         ScopeListings.listSelected(SCOPES, 1, slow, page -> {}, selection, clock);
 
-    assertThat(listed.outcomes())
-        .extracting(ScopeOutcome::scope)
-        .containsExactly(SCOPES.get(0), SCOPES.get(1));
-    assertThat(listed.deferred()).containsExactly(SCOPES.get(2));
+    // Which scopes win the one permit first is up to the scheduler: two are listed (the second
+    // starts at +3 s, before the deadline; the third would start at +6 s) and the other deferred.
+    List<Scope> started = listed.outcomes().stream().map(ScopeOutcome::scope).toList();
+    assertThat(started).hasSize(2).doesNotHaveDuplicates();
+    assertThat(listed.deferred()).hasSize(1).doesNotContainAnyElementsOf(started);
+    assertThat(Stream.concat(started.stream(), listed.deferred().stream()))
+        .containsExactlyInAnyOrderElementsOf(SCOPES);
   }
 }
